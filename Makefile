@@ -1,0 +1,47 @@
+# The two commands a newcomer needs:
+#   make serve   installs what is missing, builds, serves http://127.0.0.1:8080
+#   make test    installs what is missing (Chromium too), runs every test
+SHELL := /bin/bash
+ENV := source scripts/env.sh &&
+
+.PHONY: serve test setup setup-test build dev lint native browser e2e size
+
+serve: setup build
+	$(ENV) node scripts/serve.mjs dist 8080
+
+test: setup-test lint native browser build e2e
+
+setup:
+	scripts/setup.sh
+
+setup-test:
+	scripts/setup.sh --test
+
+# The release build users get.
+build:
+	$(ENV) trunk build --release
+
+# Rebuild on change while developing (not for measuring anything).
+dev: setup
+	$(ENV) trunk serve
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	$(ENV) cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+
+# The pure core and its data: fast, no browser.
+native:
+	cargo test
+
+# Components in headless Chromium (wasm-bindgen-test).
+browser:
+	$(ENV) cargo test --target wasm32-unknown-unknown
+
+# The built app in headless Chromium at 360x740 (playwright-core).
+e2e:
+	$(ENV) node --test --test-concurrency=1 e2e/
+
+# Shipped files: raw, gzip and brotli bytes, and the first-load total.
+size: setup build
+	$(ENV) node scripts/size.mjs dist

@@ -1,0 +1,108 @@
+// Shared set-up for the end-to-end tests: serve the release build from dist/,
+// drive Debian's Chromium through playwright-core at a phone's size, and
+// record every request and console message so tests can assert on them.
+import { chromium } from 'playwright-core';
+import { serve } from '../scripts/serve.mjs';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+export const PHONE = { width: 360, height: 740 };
+
+// As root on a closed network: no sandbox, and no background traffic to hosts
+// that can't be reached (see ../shared/TOOLCHAIN.md).
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** Starts the server and the browser; returns helpers and a `close()`. */
+export async function start({ port = 0 } = {}) {
+  const server = await serve('dist', port);
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  return {
+    origin,
+    browser,
+    async close() { await browser.close(); server.close(); },
+  };
+}
+
+/** A fresh phone-sized page that records requests and console errors. */
+export async function phone(env, { context } = {}) {
+  const ctx = context ?? await env.browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  const page = await ctx.newPage();
+  const requests = [];
+  const errors = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`); });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  return { page, ctx, requests, errors };
+}
+
+/** Requests that went anywhere but the app's own origin. */
+export function foreign(requests, origin) {
+  return requests.filter((u) => !u.startsWith(origin + '/') && !u.startsWith('data:') && !u.startsWith('blob:'));
+}
+
+export async function open(page, origin) {
+  await page.goto(origin + '/');
+  await page.locator('#screen-heading').waitFor();
+}
+
+/** The id of the question on screen (the name of its inputs), or null. */
+export async function currentQuestion(page) {
+  const input = page.locator('form.question input').first();
+  if (!(await input.count())) return null;
+  return input.getAttribute('name');
+}
+
+/** Chooses the option whose label contains `text` on question `id`. */
+export async function answer(page, id, text) {
+  const q = await currentQuestion(page);
+  if (q !== id) throw new Error(`expected question "${id}" on screen, found "${q}"`);
+  await page.locator('label.option', { hasText: text }).first().click();
+}
+
+/** Clicks "Lanjut"/"Next" and waits for the next screen's heading. */
+export async function next(page) {
+  const before = await page.locator('#screen-heading').textContent();
+  await page.locator('form.question button[type=submit]').click();
+  await page.waitForFunction((b) => document.querySelector('#screen-heading')?.textContent !== b, before);
+}
+
+/**
+ * Answers every question until the review screen: `choices` maps a question
+ * id to the label text to choose (or an array of texts, for multi choice);
+ * any other question gets its first option.
+ */
+export async function answerAll(page, choices = {}) {
+  const seen = [];
+  for (let guard = 0; guard < 60; guard++) {
+    const q = await currentQuestion(page);
+    if (!q) return seen;
+    seen.push(q);
+    const want = choices[q];
+    const texts = want === undefined ? [] : Array.isArray(want) ? want : [want];
+    if (texts.length === 0) {
+      const first = page.locator('form.question input').first();
+      if (!(await first.isChecked())) await page.locator('label.option').first().click();
+    }
+    for (const t of texts) await answer(page, q, t);
+    await next(page);
+  }
+  throw new Error('the questions never ended');
+}
+
+export async function seeLevel(page) {
+  return (await page.locator('.level-name').textContent()).trim();
+}
+
+/** Runs axe-core on the page; returns the violations (ids and targets). */
+export async function axe(page) {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+  return result;
+}

@@ -1,0 +1,73 @@
+// A static file server for the built app, the way a plain static host or CDN
+// serves it: correct MIME types (application/wasm, so wasm streams), and
+// brotli or gzip when the browser accepts it. No dependencies.
+//
+//   node scripts/serve.mjs DIR PORT [HOST]
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+export function serve(dir, port, host = '127.0.0.1') {
+  const root = resolve(dir);
+  const cache = new Map(); // path -> { raw, br, gz, mtime }
+
+  async function load(path) {
+    const info = await stat(path);
+    const hit = cache.get(path);
+    if (hit && hit.mtime === info.mtimeMs) return hit;
+    const raw = await readFile(path);
+    const entry = {
+      raw,
+      mtime: info.mtimeMs,
+      br: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+      gz: gzipSync(raw, { level: 9 }),
+    };
+    cache.set(path, entry);
+    return entry;
+  }
+
+  const server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url, 'http://x');
+      let rel = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '');
+      if (rel === '' || rel.endsWith('/')) rel += 'index.html';
+      const path = join(root, rel);
+      if (!path.startsWith(root)) { res.writeHead(403).end(); return; }
+      let file;
+      try { file = await load(path); } catch { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'); return; }
+      const type = TYPES[extname(path)] ?? 'application/octet-stream';
+      const accept = String(req.headers['accept-encoding'] ?? '');
+      const headers = { 'content-type': type, 'cache-control': 'no-cache', vary: 'accept-encoding' };
+      let body = file.raw;
+      if (/\bbr\b/.test(accept)) { body = file.br; headers['content-encoding'] = 'br'; }
+      else if (/\bgzip\b/.test(accept)) { body = file.gz; headers['content-encoding'] = 'gzip'; }
+      headers['content-length'] = body.length;
+      res.writeHead(200, headers);
+      res.end(req.method === 'HEAD' ? undefined : body);
+    } catch (e) {
+      res.writeHead(500).end(String(e));
+    }
+  });
+  return new Promise((ok) => server.listen(port, host, () => ok(server)));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [dir = 'dist', port = '8080', host = '127.0.0.1'] = process.argv.slice(2);
+  await serve(dir, Number(port), host);
+  console.log(`Cek Siap Ekspor: http://${host}:${port}/  (serving ${dir}; Ctrl+C to stop)`);
+}

@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Installs what building, serving and testing need, skipping what is present.
+# Nothing here downloads a prebuilt binary: every tool comes from crates.io,
+# npm, Debian or the rustup dist server (see ../shared/TOOLCHAIN.md).
+#
+#   scripts/setup.sh          build tools (wasm target, trunk, wasm-bindgen, wasm-opt)
+#   scripts/setup.sh --test   also the browser tests' Chromium and ChromeDriver
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.22.1
+TRUNK_RUST=1.96.1   # trunk 0.22.1 needs rustc >= 1.96.1
+say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! trunk --version 2>/dev/null | grep -q " $TRUNK_VERSION"; then
+  if ! rustup toolchain list | grep -q "^$TRUNK_RUST"; then
+    say "installing Rust $TRUNK_RUST to build trunk"
+    rustup toolchain install "$TRUNK_RUST" --profile minimal
+  fi
+  say "building trunk $TRUNK_VERSION from crates.io (about 12 minutes, once)"
+  cargo "+$TRUNK_RUST" install --locked trunk --version "$TRUNK_VERSION"
+fi
+
+# wasm-bindgen-cli must equal the wasm-bindgen in Cargo.lock exactly.
+WBG=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+if ! wasm-bindgen --version 2>/dev/null | grep -q " $WBG\$"; then
+  say "building wasm-bindgen-cli $WBG (about 3 minutes, once)"
+  # Not --locked: its own lockfile wants a crate version the index lacks.
+  cargo install wasm-bindgen-cli --version "$WBG" --force
+fi
+
+if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing npm tools (binaryen wasm-opt, playwright-core, axe-core)"
+  npm ci --no-audit --no-fund
+fi
+
+if [ "${1:-}" = "--test" ]; then
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+    say "installing Debian's chromium and chromium-driver"
+    SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver brotli
+  fi
+fi
+
+# trunk builds offline (Trunk.toml), so fetch crates first.
+cargo fetch --quiet
+cargo fetch --quiet --target wasm32-unknown-unknown

@@ -1,0 +1,43 @@
+// Size report of a release build: each shipped file's raw, gzip and brotli
+// bytes, and the first-load total (what index.html pulls in before the first
+// question). Prints a table, then one JSON line for scripts.
+//
+//   node scripts/size.mjs dist
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+
+const dir = process.argv[2] ?? 'dist';
+const files = [];
+(function walk(d) {
+  for (const name of readdirSync(d)) {
+    const p = join(d, name);
+    if (statSync(p).isDirectory()) walk(p);
+    else if (!/\.(br|gz)$/.test(name)) files.push(p);
+  }
+})(dir);
+
+const index = readFileSync(join(dir, 'index.html'), 'utf8');
+const rows = files.sort().map((p) => {
+  const raw = readFileSync(p);
+  const name = relative(dir, p);
+  return {
+    file: name,
+    raw: raw.length,
+    gzip: gzipSync(raw, { level: 9 }).length,
+    brotli: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    // index.html itself, and whatever it references by name.
+    first_load: name === 'index.html' || index.includes(name),
+  };
+});
+const sum = (k, only) => rows.filter((r) => !only || r.first_load).reduce((a, r) => a + r[k], 0);
+const total = { raw: sum('raw', true), gzip: sum('gzip', true), brotli: sum('brotli', true) };
+
+const pad = (s, n) => String(s).padStart(n);
+console.log(`${'file'.padEnd(44)}${pad('raw', 10)}${pad('gzip', 10)}${pad('brotli', 10)}  first load`);
+for (const r of rows) {
+  console.log(`${r.file.padEnd(44)}${pad(r.raw, 10)}${pad(r.gzip, 10)}${pad(r.brotli, 10)}  ${r.first_load ? 'yes' : ''}`);
+}
+console.log(`${'first-load total'.padEnd(44)}${pad(total.raw, 10)}${pad(total.gzip, 10)}${pad(total.brotli, 10)}`);
+console.log(`first load: ${(total.brotli / 1024).toFixed(1)} KB brotli (target <= 120 KB)`);
+console.log(JSON.stringify({ files: rows, first_load: total }));

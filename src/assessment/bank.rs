@@ -1,0 +1,275 @@
+//! The question bank: its schema, and the built-in bank parsed once from
+//! `bank.json` (content is data; see README "Changing questions and rules").
+
+use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
+
+use super::cond::Cond;
+
+/// The two languages of every user-visible string. Indonesian comes first.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Lang {
+    #[default]
+    #[serde(rename = "id")]
+    Id,
+    #[serde(rename = "en")]
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Id, Lang::En];
+
+    /// The BCP 47 tag, as used for `<html lang>` and in saved data.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Id => "id",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code {
+            "id" => Some(Lang::Id),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+/// A user-visible string in both languages.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    pub id: String,
+    pub en: String,
+}
+
+impl Text {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Id => &self.id,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Bank {
+    /// Bumped whenever a question or option id changes meaning; saved progress
+    /// and (later) share codes carry it.
+    pub version: u32,
+    pub areas: Vec<Area>,
+    /// Ordered from lowest to highest; the first has `min_score` 0.
+    pub levels: Vec<Level>,
+    #[serde(default)]
+    pub gates: Vec<Gate>,
+    pub questions: Vec<Question>,
+    /// In priority order: the first rule that applies is the next step.
+    pub rules: Vec<Rule>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Area {
+    pub id: String,
+    pub title: Text,
+    /// Share of this area in the overall score.
+    pub weight: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Level {
+    pub id: String,
+    pub title: Text,
+    /// The lowest overall score (0–100) that reaches this level.
+    pub min_score: u8,
+    pub summary: Text,
+}
+
+/// A hard limit that no score can overrule, e.g. "no NIB, never Siap Ekspor".
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Gate {
+    pub id: String,
+    pub when: Cond,
+    /// The highest level reachable while the gate applies.
+    #[serde(default)]
+    pub max_level: Option<String>,
+    /// A rule that must be in the plan while the gate applies.
+    #[serde(default)]
+    pub require_rule: Option<String>,
+    pub reason: Text,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Single,
+    Multi,
+}
+
+/// What a question hidden by skip logic counts as.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Hidden {
+    /// Not relevant to this business (e.g. BPOM for handicrafts): left out.
+    #[default]
+    Exclude,
+    /// Not done yet (e.g. export documents for someone who never shipped):
+    /// counts as the weakest answer.
+    Worst,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    pub id: String,
+    pub area: String,
+    pub kind: Kind,
+    pub text: Text,
+    /// A few words naming the question, for the review list and explanations.
+    pub short: Text,
+    #[serde(default)]
+    pub help: Option<Text>,
+    /// Points in its area; 0 means asked for the plan only, not scored.
+    pub weight: u32,
+    #[serde(default)]
+    pub show_if: Option<Cond>,
+    #[serde(default)]
+    pub if_hidden: Hidden,
+    /// Multi choice only: the score before any option is added.
+    #[serde(default)]
+    pub base: i32,
+    pub options: Vec<Choice>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    pub id: String,
+    pub text: Text,
+    /// Single choice: the score 0–100. Multi choice: added to `base`, and the
+    /// sum is clamped to 0–100.
+    #[serde(default)]
+    pub score: i32,
+    /// Multi choice only: "none" or "don't know", which clears the others.
+    #[serde(default)]
+    pub exclusive: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    pub id: String,
+    pub when: Cond,
+    pub title: Text,
+    /// Why this step, in terms of the user's answers. `{question_id}` is
+    /// replaced by the label of the answer given.
+    pub why: Text,
+    /// What to do, concretely.
+    pub action: Text,
+    /// One official https link from the domain brief.
+    pub link: String,
+    pub link_label: Text,
+}
+
+const BUILTIN_JSON: &str = include_str!("bank.json");
+
+impl Bank {
+    /// The built-in bank, parsed on first use. Its validity is guaranteed by
+    /// `tests/bank_integrity.rs`, so a failure here is a build defect.
+    pub fn builtin() -> &'static Bank {
+        static BANK: OnceLock<Bank> = OnceLock::new();
+        BANK.get_or_init(|| {
+            Bank::from_json(BUILTIN_JSON).expect("built-in bank.json is valid (tested)")
+        })
+    }
+
+    /// Parses and validates a bank. Errors are specific: where and what.
+    pub fn from_json(json: &str) -> Result<Bank, Vec<super::validate::Problem>> {
+        let bank: Bank = serde_json::from_str(json).map_err(|e| {
+            vec![super::validate::Problem::Syntax {
+                line: e.line(),
+                column: e.column(),
+                message: e.to_string(),
+            }]
+        })?;
+        let problems = super::validate::check(&bank);
+        if problems.is_empty() {
+            Ok(bank)
+        } else {
+            Err(problems)
+        }
+    }
+
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions.iter().find(|q| q.id == id)
+    }
+
+    pub fn question_index(&self, id: &str) -> Option<usize> {
+        self.questions.iter().position(|q| q.id == id)
+    }
+
+    pub fn area(&self, id: &str) -> Option<&Area> {
+        self.areas.iter().find(|a| a.id == id)
+    }
+
+    pub fn level_index(&self, id: &str) -> Option<usize> {
+        self.levels.iter().position(|l| l.id == id)
+    }
+
+    pub fn rule(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.id == id)
+    }
+}
+
+impl Question {
+    pub fn choice(&self, id: &str) -> Option<&Choice> {
+        self.options.iter().find(|c| c.id == id)
+    }
+
+    /// The score (0–100) of a set of chosen option ids, ignoring unknown ids.
+    pub fn score_of(&self, chosen: &[String]) -> i32 {
+        let picked = self.options.iter().filter(|c| chosen.contains(&c.id));
+        match self.kind {
+            Kind::Single => picked.map(|c| c.score).next().unwrap_or(0).clamp(0, 100),
+            Kind::Multi => (self.base + picked.map(|c| c.score).sum::<i32>()).clamp(0, 100),
+        }
+    }
+
+    /// The answer with the lowest score: what a hidden `Worst` question counts as.
+    pub fn weakest(&self) -> Vec<String> {
+        self.extreme(false)
+    }
+
+    /// The answer with the highest score.
+    pub fn strongest(&self) -> Vec<String> {
+        self.extreme(true)
+    }
+
+    fn extreme(&self, best: bool) -> Vec<String> {
+        let better = |a: i32, b: i32| if best { a > b } else { a < b };
+        let mut candidates: Vec<Vec<String>> =
+            self.options.iter().map(|c| vec![c.id.clone()]).collect();
+        if self.kind == Kind::Multi {
+            let combined: Vec<String> = self
+                .options
+                .iter()
+                .filter(|c| !c.exclusive && better(c.score, 0))
+                .map(|c| c.id.clone())
+                .collect();
+            if !combined.is_empty() {
+                candidates.push(combined);
+            }
+        }
+        let mut pick = candidates[0].clone();
+        for c in candidates {
+            if better(self.score_of(&c), self.score_of(&pick)) {
+                pick = c;
+            }
+        }
+        pick
+    }
+}

@@ -1,0 +1,196 @@
+//! The flow of screens as one pure transition, `apply(bank, state, action)`.
+//! The UI's reducer calls it; saving is done outside, after the fact.
+
+use serde::{Deserialize, Serialize};
+
+use super::bank::{Bank, Kind, Lang};
+use super::score::visibility;
+pub use super::score::Answers;
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "screen", content = "q", rename_all = "snake_case")]
+pub enum Screen {
+    #[default]
+    Intro,
+    /// One question, by id: ids stay put when skip logic changes the order.
+    Question(String),
+    Review,
+    Result,
+}
+
+/// A short message shown above the current screen until dismissed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Notice {
+    /// Saved progress could not be read, so the assessment starts afresh.
+    ProgressReset,
+    /// The browser won't let us save: answers live only in this tab.
+    StorageUnavailable,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct State {
+    pub lang: Lang,
+    pub screen: Screen,
+    pub answers: Answers,
+    /// Set when the user jumps from the review list to change one answer, so
+    /// "Lanjut" brings them back to the review once nothing is missing.
+    pub from_review: bool,
+    pub notice: Option<Notice>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    SetLang(Lang),
+    Start,
+    /// Single choice: pick this option. Multi choice: toggle it.
+    Choose { q: String, option: String },
+    Next,
+    Back,
+    /// From the review list: change this answer.
+    Edit(String),
+    Review,
+    ShowResult,
+    Restart,
+    /// The shell could not do something the user should know about.
+    Notify(Notice),
+    DismissNotice,
+}
+
+/// Position of the current question among the shown ones: (1-based, total).
+pub fn position(bank: &Bank, state: &State) -> Option<(usize, usize)> {
+    let Screen::Question(current) = &state.screen else {
+        return None;
+    };
+    let shown = shown_ids(bank, &state.answers);
+    let i = shown.iter().position(|q| q == current)?;
+    Some((i + 1, shown.len()))
+}
+
+/// The ids of the questions this user is asked, in order.
+pub fn shown_ids<'a>(bank: &'a Bank, answers: &Answers) -> Vec<&'a str> {
+    let visible = visibility(bank, answers);
+    bank.questions
+        .iter()
+        .zip(visible)
+        .filter(|(_, v)| *v)
+        .map(|(q, _)| q.id.as_str())
+        .collect()
+}
+
+/// The first shown question without an answer.
+pub fn first_unanswered<'a>(bank: &'a Bank, answers: &Answers) -> Option<&'a str> {
+    shown_ids(bank, answers)
+        .into_iter()
+        .find(|q| answers.get(*q).is_none_or(|a| a.is_empty()))
+}
+
+pub fn is_answered(state: &State, q: &str) -> bool {
+    state.answers.get(q).is_some_and(|a| !a.is_empty())
+}
+
+pub fn apply(bank: &Bank, mut state: State, action: Action) -> State {
+    match action {
+        Action::SetLang(lang) => state.lang = lang,
+        Action::DismissNotice => state.notice = None,
+        Action::Notify(notice) => state.notice = Some(notice),
+        Action::Start => {
+            state.from_review = false;
+            state.screen = match first_unanswered(bank, &state.answers) {
+                Some(q) => Screen::Question(q.to_string()),
+                None => Screen::Review,
+            };
+        }
+        Action::Choose { q, option } => choose(bank, &mut state, q, option),
+        Action::Next => {
+            let Screen::Question(current) = &state.screen else {
+                return state;
+            };
+            if !is_answered(&state, current) {
+                return state;
+            }
+            let shown = shown_ids(bank, &state.answers);
+            let after = shown
+                .iter()
+                .skip_while(|q| *q != current)
+                .nth(1)
+                .map(|q| q.to_string());
+            state.screen = if state.from_review && first_unanswered(bank, &state.answers).is_none() {
+                Screen::Review
+            } else {
+                after.map_or(Screen::Review, Screen::Question)
+            };
+            if state.screen == Screen::Review {
+                state.from_review = false;
+            }
+        }
+        Action::Back => {
+            state.screen = match &state.screen {
+                Screen::Question(current) => {
+                    let shown = shown_ids(bank, &state.answers);
+                    let i = shown.iter().position(|q| q == current).unwrap_or(0);
+                    if i == 0 {
+                        Screen::Intro
+                    } else {
+                        Screen::Question(shown[i - 1].to_string())
+                    }
+                }
+                Screen::Review => shown_ids(bank, &state.answers)
+                    .last()
+                    .map_or(Screen::Intro, |q| Screen::Question(q.to_string())),
+                Screen::Result => Screen::Review,
+                Screen::Intro => Screen::Intro,
+            };
+        }
+        Action::Edit(q) => {
+            if shown_ids(bank, &state.answers).contains(&q.as_str()) {
+                state.from_review = true;
+                state.screen = Screen::Question(q);
+            }
+        }
+        Action::Review => state.screen = Screen::Review,
+        Action::ShowResult => {
+            // A result from half the answers would mislead: send the user to
+            // what is still missing instead.
+            state.screen = match first_unanswered(bank, &state.answers) {
+                Some(q) => {
+                    state.from_review = true;
+                    Screen::Question(q.to_string())
+                }
+                None => Screen::Result,
+            };
+        }
+        Action::Restart => {
+            state = State {
+                lang: state.lang,
+                notice: state.notice,
+                ..State::default()
+            };
+        }
+    }
+    state
+}
+
+fn choose(bank: &Bank, state: &mut State, q: String, option: String) {
+    let Some(question) = bank.question(&q) else {
+        return;
+    };
+    let Some(choice) = question.choice(&option) else {
+        return;
+    };
+    let exclusive = choice.exclusive;
+    let chosen = state.answers.entry(q).or_default();
+    match question.kind {
+        Kind::Single => *chosen = vec![option],
+        Kind::Multi => {
+            if let Some(i) = chosen.iter().position(|c| *c == option) {
+                chosen.remove(i);
+            } else {
+                // "Belum ada" and a real option can't both be true.
+                chosen.retain(|c| !exclusive && question.choice(c).is_some_and(|o| !o.exclusive));
+                chosen.push(option);
+                // Keep bank order so saved answers and labels are stable.
+                chosen.sort_by_key(|c| question.options.iter().position(|o| o.id == *c));
+            }
+        }
+    }
+}

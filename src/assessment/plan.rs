@@ -1,0 +1,165 @@
+//! Recommendations: the one next step (langkah berikutnya) and a short ordered
+//! plan, chosen by the bank's rules and the gates' required steps.
+
+use super::bank::{Bank, Lang, Rule};
+use super::score::{Answers, Outcome, Scored, Shown};
+
+/// The plan holds the next step plus at most this many further steps.
+pub const MAX_FURTHER: usize = 4;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Plan {
+    /// Indices into `bank.rules`; the first is the next step.
+    pub steps: Vec<usize>,
+}
+
+/// One step with its texts filled in for a language.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Step<'a> {
+    pub rule: &'a Rule,
+    pub title: &'a str,
+    pub why: String,
+    pub action: &'a str,
+    pub link: &'a str,
+    pub link_label: &'a str,
+}
+
+impl Plan {
+    pub fn next_step(&self) -> Option<usize> {
+        self.steps.first().copied()
+    }
+}
+
+pub fn plan(bank: &Bank, answers: &Answers, outcome: &Outcome) -> Plan {
+    let facts = Scored {
+        shown: Shown {
+            bank,
+            answers,
+            visible: &outcome.visible,
+        },
+        outcome,
+        with_level: true,
+    };
+    let required: Vec<usize> = outcome
+        .gates
+        .iter()
+        .filter_map(|&g| bank.gates[g].require_rule.as_deref())
+        .filter_map(|id| bank.rules.iter().position(|r| r.id == id))
+        .collect();
+    let limit = 1 + MAX_FURTHER;
+    let mut room = limit.saturating_sub(required.len());
+    let mut steps = Vec::new();
+    for (i, rule) in bank.rules.iter().enumerate() {
+        if required.contains(&i) {
+            steps.push(i);
+        } else if room > 0 && rule.when.holds(&facts) {
+            steps.push(i);
+            room -= 1;
+        }
+    }
+    steps.truncate(limit);
+    Plan { steps }
+}
+
+/// Fills `{question_id}` in a rule's "why" with the label of the answer given,
+/// so the reason quotes the user's own answer.
+pub fn step<'a>(bank: &'a Bank, answers: &Answers, rule: usize, lang: Lang) -> Step<'a> {
+    let rule = &bank.rules[rule];
+    Step {
+        rule,
+        title: rule.title.get(lang),
+        why: fill(bank, answers, rule.why.get(lang), lang),
+        action: rule.action.get(lang),
+        link: &rule.link,
+        link_label: rule.link_label.get(lang),
+    }
+}
+
+/// The label(s) of a question's answer, joined with commas.
+pub fn answer_label(bank: &Bank, answers: &Answers, q: &str, lang: Lang) -> String {
+    let Some(question) = bank.question(q) else {
+        return String::new();
+    };
+    let chosen = answers.get(q).map(Vec::as_slice).unwrap_or(&[]);
+    question
+        .options
+        .iter()
+        .filter(|c| chosen.contains(&c.id))
+        .map(|c| c.text.get(lang))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn fill(bank: &Bank, answers: &Answers, template: &str, lang: Lang) -> String {
+    pieces(template)
+        .map(|piece| match piece {
+            Piece::Text(t) => t.to_string(),
+            Piece::Answer(q) => answer_label(bank, answers, q, lang).to_lowercase_first(),
+        })
+        .collect()
+}
+
+enum Piece<'a> {
+    Text(&'a str),
+    Answer(&'a str),
+}
+
+/// Splits a template into literal text and `{question_id}` placeholders.
+fn pieces(template: &str) -> impl Iterator<Item = Piece<'_>> {
+    let mut rest = template;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        match rest.find('{') {
+            Some(0) => {
+                if let Some(close) = rest.find('}') {
+                    let key = &rest[1..close];
+                    rest = &rest[close + 1..];
+                    return Some(Piece::Answer(key));
+                }
+                let text = rest;
+                rest = "";
+                Some(Piece::Text(text))
+            }
+            Some(open) => {
+                let text = &rest[..open];
+                rest = &rest[open..];
+                Some(Piece::Text(text))
+            }
+            None => {
+                let text = rest;
+                rest = "";
+                Some(Piece::Text(text))
+            }
+        }
+    })
+}
+
+/// Quoted answers sit mid-sentence, so their first letter is lowered
+/// ("Anda menjawab “belum punya NIB”"), unless it starts an acronym.
+trait LowerFirst {
+    fn to_lowercase_first(&self) -> String;
+}
+
+impl LowerFirst for String {
+    fn to_lowercase_first(&self) -> String {
+        let mut chars = self.chars();
+        match (chars.next(), chars.next()) {
+            (Some(first), Some(second)) if !second.is_uppercase() => {
+                first.to_lowercase().chain(std::iter::once(second)).chain(chars).collect()
+            }
+            _ => self.clone(),
+        }
+    }
+}
+
+/// The placeholders used in a template, for validation.
+pub fn placeholders(template: &str) -> Vec<&str> {
+    pieces(template)
+        .filter_map(|p| match p {
+            Piece::Answer(q) => Some(q),
+            Piece::Text(_) => None,
+        })
+        .collect()
+}

@@ -1,0 +1,179 @@
+//! The Yew shell: one reducer over `assessment::flow::apply`, the screens, and
+//! the effects at the edge (saving progress, the document language, focus).
+
+mod chart;
+mod intro;
+mod question;
+mod result;
+mod review;
+pub mod storage;
+pub mod text;
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::assessment::flow::{self, Action, Screen, State};
+use crate::assessment::{Bank, Lang};
+use text::{t, Ui};
+
+/// The reducer's state: the pure flow state, transformed only by `flow::apply`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Model(pub State);
+
+impl Reducible for Model {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let state = Rc::unwrap_or_clone(self).0;
+        Rc::new(Model(flow::apply(Bank::builtin(), state, action)))
+    }
+}
+
+/// Every screen gets the state and a way to act on it.
+#[derive(Clone, PartialEq, Properties)]
+pub struct ScreenProps {
+    pub state: Rc<State>,
+    pub act: Callback<Action>,
+}
+
+#[component]
+pub fn App() -> Html {
+    let bank = Bank::builtin();
+    let model = use_reducer(|| Model(storage::load(bank)));
+    let state = Rc::new(model.0.clone());
+    let act = {
+        let model = model.clone();
+        Callback::from(move |a| model.dispatch(a))
+    };
+
+    // Persist after every change to the answers or the screen. Deriving the
+    // saved text here, not in the reducer, keeps the reducer pure.
+    {
+        let act = act.clone();
+        let saved = (state.screen.clone(), state.answers.clone(), state.from_review);
+        let state = state.clone();
+        use_effect_with(saved, move |_| {
+            if storage::save(bank, &state).is_err() && state.notice.is_none() {
+                act.emit(Action::Notify(flow::Notice::StorageUnavailable));
+            }
+        });
+    }
+    use_effect_with(state.lang, |lang| {
+        storage::save_lang(*lang);
+        if let Some(root) = gloo::utils::document().document_element() {
+            let _ = root.set_attribute("lang", lang.code());
+        }
+    });
+    // On every new screen, move focus to its heading so keyboard and screen
+    // reader users start reading at the right place. Not on first load: the
+    // page's own start is right then.
+    {
+        let first = use_mut_ref(|| true);
+        use_effect_with(state.screen.clone(), move |_| {
+            if std::mem::replace(&mut *first.borrow_mut(), false) {
+                return;
+            }
+            let document = gloo::utils::document();
+            if let Some(window) = web_sys::window() {
+                window.scroll_to_with_x_and_y(0.0, 0.0);
+            }
+            if let Some(heading) = document.get_element_by_id("screen-heading") {
+                if let Ok(heading) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(heading) {
+                    let _ = heading.focus();
+                }
+            }
+        });
+    }
+
+    let lang = state.lang;
+    let screen = match &state.screen {
+        Screen::Intro => html! { <intro::Intro state={state.clone()} act={act.clone()} /> },
+        Screen::Question(q) => {
+            html! { <question::QuestionScreen key={q.clone()} state={state.clone()} act={act.clone()} /> }
+        }
+        Screen::Review => html! { <review::Review state={state.clone()} act={act.clone()} /> },
+        Screen::Result => html! { <result::ResultScreen state={state.clone()} act={act.clone()} /> },
+    };
+    html! {
+        <>
+            <header class="top">
+                <span class="brand">{ t(lang, Ui::AppName) }</span>
+                <LangSwitch lang={lang} act={act.clone()} />
+            </header>
+            <main id="main" class="screen">
+                { notice(&state, &act) }
+                { screen }
+            </main>
+            <footer class="bottom"><p>{ t(lang, Ui::Privacy) }</p></footer>
+        </>
+    }
+}
+
+fn notice(state: &State, act: &Callback<Action>) -> Html {
+    let Some(notice) = state.notice else {
+        return html! {};
+    };
+    let dismiss = act.reform(|_| Action::DismissNotice);
+    html! {
+        <div class="notice" role="status">
+            <p>{ text::notice(state.lang, notice) }</p>
+            <button type="button" class="link-button" onclick={dismiss}>{ t(state.lang, Ui::Dismiss) }</button>
+        </div>
+    }
+}
+
+#[derive(Clone, PartialEq, Properties)]
+struct LangProps {
+    lang: Lang,
+    act: Callback<Action>,
+}
+
+#[component]
+fn LangSwitch(props: &LangProps) -> Html {
+    let button = |lang: Lang, label: &'static str, name: &'static str| {
+        let act = props.act.reform(move |_| Action::SetLang(lang));
+        html! {
+            <button type="button" lang={lang.code()} aria-label={name}
+                aria-pressed={(props.lang == lang).to_string()} onclick={act}>{ label }</button>
+        }
+    };
+    html! {
+        <div class="lang" role="group" aria-label={t(props.lang, Ui::LanguageGroup)}>
+            { button(Lang::Id, "ID", "Bahasa Indonesia") }
+            { button(Lang::En, "EN", "English") }
+        </div>
+    }
+}
+
+#[derive(Clone, PartialEq, Properties)]
+pub struct RestartProps {
+    pub lang: Lang,
+    pub act: Callback<Action>,
+}
+
+/// "Mulai dari awal" deletes every answer, so it asks first, in place.
+#[component]
+pub fn RestartButton(props: &RestartProps) -> Html {
+    let lang = props.lang;
+    let asking = use_state(|| false);
+    if !*asking {
+        let ask = {
+            let asking = asking.clone();
+            Callback::from(move |_| asking.set(true))
+        };
+        return html! {
+            <button type="button" class="secondary" onclick={ask}>{ t(lang, Ui::StartOver) }</button>
+        };
+    }
+    let cancel = Callback::from(move |_| asking.set(false));
+    html! {
+        <div class="confirm" role="alertdialog" aria-labelledby="restart-q">
+            <p id="restart-q">{ t(lang, Ui::RestartConfirm) }</p>
+            <button type="button" class="danger" onclick={props.act.reform(|_| Action::Restart)}>
+                { t(lang, Ui::RestartYes) }
+            </button>
+            <button type="button" class="secondary" onclick={cancel}>{ t(lang, Ui::RestartNo) }</button>
+        </div>
+    }
+}
