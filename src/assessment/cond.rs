@@ -11,12 +11,18 @@ use serde::{Deserialize, Serialize};
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Cond {
     /// The question is shown and one of these options is chosen.
-    Is { q: String, any_of: Vec<String> },
+    Is {
+        q: String,
+        any_of: Vec<String>,
+    },
     All(Vec<Cond>),
     Any(Vec<Cond>),
     Not(Box<Cond>),
     /// The area's score is below this (rules and gates only).
-    AreaBelow { area: String, score: u8 },
+    AreaBelow {
+        area: String,
+        score: u8,
+    },
     /// The overall level, after gates, is one of these (rules only).
     LevelIn(Vec<String>),
 }

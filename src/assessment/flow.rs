@@ -43,7 +43,10 @@ pub enum Action {
     SetLang(Lang),
     Start,
     /// Single choice: pick this option. Multi choice: toggle it.
-    Choose { q: String, option: String },
+    Choose {
+        q: String,
+        option: String,
+    },
     Next,
     Back,
     /// From the review list: change this answer.
@@ -114,7 +117,8 @@ pub fn apply(bank: &Bank, mut state: State, action: Action) -> State {
                 .skip_while(|q| *q != current)
                 .nth(1)
                 .map(|q| q.to_string());
-            state.screen = if state.from_review && first_unanswered(bank, &state.answers).is_none() {
+            state.screen = if state.from_review && first_unanswered(bank, &state.answers).is_none()
+            {
                 Screen::Review
             } else {
                 after.map_or(Screen::Review, Screen::Question)

@@ -40,12 +40,15 @@ pub fn plan(bank: &Bank, answers: &Answers, outcome: &Outcome) -> Plan {
         outcome,
         with_level: true,
     };
-    let required: Vec<usize> = outcome
+    let mut required: Vec<usize> = outcome
         .gates
         .iter()
         .filter_map(|&g| bank.gates[g].require_rule.as_deref())
         .filter_map(|id| bank.rules.iter().position(|r| r.id == id))
         .collect();
+    // Two gates may require the same rule: it takes one place in the plan.
+    required.sort_unstable();
+    required.dedup();
     let limit = 1 + MAX_FURTHER;
     let mut room = limit.saturating_sub(required.len());
     let mut steps = Vec::new();
@@ -77,8 +80,13 @@ pub fn step<'a>(bank: &'a Bank, answers: &Answers, rule: usize, lang: Lang) -> S
 
 /// The label(s) of a question's answer, joined with commas.
 pub fn answer_label(bank: &Bank, answers: &Answers, q: &str, lang: Lang) -> String {
+    labels(bank, answers, q, lang).join(", ")
+}
+
+/// The label of each chosen option, in bank order.
+fn labels<'a>(bank: &'a Bank, answers: &Answers, q: &str, lang: Lang) -> Vec<&'a str> {
     let Some(question) = bank.question(q) else {
-        return String::new();
+        return Vec::new();
     };
     let chosen = answers.get(q).map(Vec::as_slice).unwrap_or(&[]);
     question
@@ -86,15 +94,19 @@ pub fn answer_label(bank: &Bank, answers: &Answers, q: &str, lang: Lang) -> Stri
         .iter()
         .filter(|c| chosen.contains(&c.id))
         .map(|c| c.text.get(lang))
-        .collect::<Vec<_>>()
-        .join(", ")
+        .collect()
 }
 
 fn fill(bank: &Bank, answers: &Answers, template: &str, lang: Lang) -> String {
     pieces(template)
         .map(|piece| match piece {
             Piece::Text(t) => t.to_string(),
-            Piece::Answer(q) => answer_label(bank, answers, q, lang).to_lowercase_first(),
+            // Each label of a multi answer sits mid-sentence, not just the first.
+            Piece::Answer(q) => labels(bank, answers, q, lang)
+                .into_iter()
+                .map(|l| l.to_string().to_lowercase_first())
+                .collect::<Vec<_>>()
+                .join(", "),
         })
         .collect()
 }
@@ -144,11 +156,17 @@ trait LowerFirst {
 
 impl LowerFirst for String {
     fn to_lowercase_first(&self) -> String {
+        // Only a plain word is lowered ("Belum punya" → "belum punya"); a
+        // first word with more capitals or digits keeps its first letter
+        // ("NIB", "P-IRT", "WhatsApp", "Rp2–15 miliar").
+        let first_word = self.split_whitespace().next().unwrap_or("");
+        let plain = first_word
+            .chars()
+            .skip(1)
+            .all(|c| !c.is_uppercase() && !c.is_ascii_digit());
         let mut chars = self.chars();
-        match (chars.next(), chars.next()) {
-            (Some(first), Some(second)) if !second.is_uppercase() => {
-                first.to_lowercase().chain(std::iter::once(second)).chain(chars).collect()
-            }
+        match chars.next() {
+            Some(first) if plain => first.to_lowercase().chain(chars).collect(),
             _ => self.clone(),
         }
     }
@@ -162,4 +180,26 @@ pub fn placeholders(template: &str) -> Vec<&str> {
             Piece::Text(_) => None,
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LowerFirst;
+
+    #[test]
+    fn quoted_answers_lower_plain_words_only() {
+        let lower = |s: &str| s.to_string().to_lowercase_first();
+        assert_eq!(lower("Belum punya NIB"), "belum punya NIB");
+        assert_eq!(lower("Ya, NIK saya valid"), "ya, NIK saya valid");
+        assert_eq!(lower("NIB sudah ada"), "NIB sudah ada");
+        assert_eq!(lower("Sudah ada P-IRT"), "sudah ada P-IRT");
+        assert_eq!(lower("P-IRT"), "P-IRT");
+        assert_eq!(
+            lower("WhatsApp Business atau media sosial"),
+            "WhatsApp Business atau media sosial"
+        );
+        assert_eq!(lower("Rp2–15 miliar"), "Rp2–15 miliar");
+        assert_eq!(lower("2–5 jam"), "2–5 jam");
+        assert_eq!(lower(""), "");
+    }
 }

@@ -56,7 +56,9 @@ pub fn decode(bank: &Bank, text: &str, lang: Lang) -> Result<State, LoadError> {
         .and_then(|v| v.get("format")?.as_u64())
         .ok_or(LoadError::Unreadable)?;
     if format != u64::from(FORMAT) {
-        return Err(LoadError::UnknownFormat(u32::try_from(format).unwrap_or(u32::MAX)));
+        return Err(LoadError::UnknownFormat(
+            u32::try_from(format).unwrap_or(u32::MAX),
+        ));
     }
     let saved: Saved = serde_json::from_str(text).map_err(|_| LoadError::Unreadable)?;
 
@@ -71,7 +73,9 @@ pub fn decode(bank: &Bank, text: &str, lang: Lang) -> Result<State, LoadError> {
             .filter(|o| chosen.contains(&o.id))
             .map(|o| o.id.clone())
             .collect();
-        let exclusive = kept.iter().position(|c| question.choice(c).is_some_and(|o| o.exclusive));
+        let exclusive = kept
+            .iter()
+            .position(|c| question.choice(c).is_some_and(|o| o.exclusive));
         match (question.kind, exclusive) {
             (Kind::Single, _) => kept.truncate(1),
             (Kind::Multi, Some(i)) => kept = vec![kept.swap_remove(i)],

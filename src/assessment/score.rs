@@ -153,7 +153,11 @@ pub fn assess(bank: &Bank, answers: &Answers) -> Outcome {
             .collect()
     };
     for &g in &gates {
-        if let Some(cap) = bank.gates[g].max_level.as_deref().and_then(|id| bank.level_index(id)) {
+        if let Some(cap) = bank.gates[g]
+            .max_level
+            .as_deref()
+            .and_then(|id| bank.level_index(id))
+        {
             outcome.level = outcome.level.min(cap);
         }
     }
@@ -190,7 +194,10 @@ fn score_area(bank: &Bank, answers: &Answers, visible: &[bool], area: &str) -> A
             costs: Vec::new(),
         };
     }
-    let gained: i64 = counted.iter().map(|c| i64::from(c.1) * i64::from(c.2)).sum();
+    let gained: i64 = counted
+        .iter()
+        .map(|c| i64::from(c.1) * i64::from(c.2))
+        .sum();
     let score = (gained as f64 / f64::from(total)).round() as u8;
 
     let mut costs: Vec<Cost> = counted
@@ -202,6 +209,6 @@ fn score_area(bank: &Bank, answers: &Answers, visible: &[bool], area: &str) -> A
         .filter(|c| c.lost > 0)
         .collect();
     // Stable sort keeps bank order among equal costs, so explanations don't flicker.
-    costs.sort_by(|a, b| b.lost.cmp(&a.lost));
+    costs.sort_by_key(|c| std::cmp::Reverse(c.lost));
     AreaResult { score, costs }
 }

@@ -26,7 +26,10 @@ pub enum What {
     Empty,
     Duplicate(String),
     UnknownQuestion(String),
-    UnknownOption { question: String, option: String },
+    UnknownOption {
+        question: String,
+        option: String,
+    },
     UnknownArea(String),
     UnknownLevel(String),
     UnknownRule(String),
@@ -180,7 +183,10 @@ fn ids<'a>(section: &str, all: impl Iterator<Item = &'a str>, p: &mut Vec<Proble
         if id.trim().is_empty() {
             p.push(Problem::at(format!("{section}[{i}].id"), What::Empty));
         } else if !seen.insert(id) {
-            p.push(Problem::at(format!("{section}[{i}].id"), What::Duplicate(id.into())));
+            p.push(Problem::at(
+                format!("{section}[{i}].id"),
+                What::Duplicate(id.into()),
+            ));
         }
     }
 }
@@ -213,7 +219,10 @@ fn check_levels(bank: &Bank, p: &mut Vec<Problem>) {
     }
     for (i, pair) in bank.levels.windows(2).enumerate() {
         if pair[1].min_score <= pair[0].min_score || pair[1].min_score > 100 {
-            p.push(Problem::at(format!("levels[{}].min_score", i + 1), What::LevelsNotIncreasing));
+            p.push(Problem::at(
+                format!("levels[{}].min_score", i + 1),
+                What::LevelsNotIncreasing,
+            ));
         }
     }
     for (i, l) in bank.levels.iter().enumerate() {
@@ -230,7 +239,10 @@ fn check_questions(bank: &Bank, p: &mut Vec<Problem>) {
     for (i, q) in bank.questions.iter().enumerate() {
         let at = format!("questions[{i}]");
         if bank.area(&q.area).is_none() {
-            p.push(Problem::at(format!("{at}.area"), What::UnknownArea(q.area.clone())));
+            p.push(Problem::at(
+                format!("{at}.area"),
+                What::UnknownArea(q.area.clone()),
+            ));
         }
         text(&format!("{at}.text"), &q.text, p);
         text(&format!("{at}.short"), &q.short, p);
@@ -240,18 +252,32 @@ fn check_questions(bank: &Bank, p: &mut Vec<Problem>) {
         if q.options.len() < 2 {
             p.push(Problem::at(format!("{at}.options"), What::TooFewOptions));
         }
-        ids(&format!("{at}.options"), q.options.iter().map(|c| c.id.as_str()), p);
+        ids(
+            &format!("{at}.options"),
+            q.options.iter().map(|c| c.id.as_str()),
+            p,
+        );
         if q.kind == Kind::Single && (q.base != 0 || q.options.iter().any(|c| c.exclusive)) {
             p.push(Problem::at(at.clone(), What::SingleWithMultiField));
         }
         if !(0..=100).contains(&q.base) {
-            p.push(Problem::at(format!("{at}.base"), What::ScoreOutOfRange(q.base)));
+            p.push(Problem::at(
+                format!("{at}.base"),
+                What::ScoreOutOfRange(q.base),
+            ));
         }
         for (j, c) in q.options.iter().enumerate() {
             text(&format!("{at}.options[{j}].text"), &c.text, p);
-            let range = if q.kind == Kind::Single { 0..=100 } else { -100..=100 };
+            let range = if q.kind == Kind::Single {
+                0..=100
+            } else {
+                -100..=100
+            };
             if !range.contains(&c.score) {
-                p.push(Problem::at(format!("{at}.options[{j}].score"), What::ScoreOutOfRange(c.score)));
+                p.push(Problem::at(
+                    format!("{at}.options[{j}].score"),
+                    What::ScoreOutOfRange(c.score),
+                ));
             }
         }
         if let Some(cond) = &q.show_if {
@@ -271,12 +297,18 @@ fn check_gates(bank: &Bank, p: &mut Vec<Problem>) {
         }
         if let Some(level) = &g.max_level {
             if bank.level_index(level).is_none() {
-                p.push(Problem::at(format!("{at}.max_level"), What::UnknownLevel(level.clone())));
+                p.push(Problem::at(
+                    format!("{at}.max_level"),
+                    What::UnknownLevel(level.clone()),
+                ));
             }
         }
         if let Some(rule) = &g.require_rule {
             if bank.rule(rule).is_none() {
-                p.push(Problem::at(format!("{at}.require_rule"), What::UnknownRule(rule.clone())));
+                p.push(Problem::at(
+                    format!("{at}.require_rule"),
+                    What::UnknownRule(rule.clone()),
+                ));
             }
         }
     }
@@ -310,7 +342,10 @@ fn check_rules(bank: &Bank, p: &mut Vec<Problem>) {
             .strip_prefix("https://")
             .is_some_and(|rest| rest.split('/').next().is_some_and(|h| h.contains('.')));
         if !host_ok {
-            p.push(Problem::at(format!("{at}.link"), What::NotHttps(r.link.clone())));
+            p.push(Problem::at(
+                format!("{at}.link"),
+                What::NotHttps(r.link.clone()),
+            ));
         }
     }
     match bank.rules.last() {

@@ -51,7 +51,11 @@ pub fn App() -> Html {
     // saved text here, not in the reducer, keeps the reducer pure.
     {
         let act = act.clone();
-        let saved = (state.screen.clone(), state.answers.clone(), state.from_review);
+        let saved = (
+            state.screen.clone(),
+            state.answers.clone(),
+            state.from_review,
+        );
         let state = state.clone();
         use_effect_with(saved, move |_| {
             if storage::save(bank, &state).is_err() && state.notice.is_none() {
@@ -79,7 +83,8 @@ pub fn App() -> Html {
                 window.scroll_to_with_x_and_y(0.0, 0.0);
             }
             if let Some(heading) = document.get_element_by_id("screen-heading") {
-                if let Ok(heading) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(heading) {
+                if let Ok(heading) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(heading)
+                {
                     let _ = heading.focus();
                 }
             }
@@ -93,7 +98,9 @@ pub fn App() -> Html {
             html! { <question::QuestionScreen key={q.clone()} state={state.clone()} act={act.clone()} /> }
         }
         Screen::Review => html! { <review::Review state={state.clone()} act={act.clone()} /> },
-        Screen::Result => html! { <result::ResultScreen state={state.clone()} act={act.clone()} /> },
+        Screen::Result => {
+            html! { <result::ResultScreen state={state.clone()} act={act.clone()} /> }
+        }
     };
     html! {
         <>
@@ -134,7 +141,8 @@ fn LangSwitch(props: &LangProps) -> Html {
     let button = |lang: Lang, label: &'static str, name: &'static str| {
         let act = props.act.reform(move |_| Action::SetLang(lang));
         html! {
-            <button type="button" lang={lang.code()} aria-label={name}
+            // The name starts with the visible text, for voice control users.
+            <button type="button" lang={lang.code()} aria-label={format!("{label} – {name}")}
                 aria-pressed={(props.lang == lang).to_string()} onclick={act}>{ label }</button>
         }
     };

@@ -24,7 +24,10 @@ pub fn QuestionScreen(props: &ScreenProps) -> Html {
     let tried = use_state(|| false);
     let answered = flow::is_answered(state, id);
     let (n, total) = flow::position(bank, state).unwrap_or((1, 1));
-    let area = bank.area(&question.area).map(|a| a.title.get(lang)).unwrap_or("");
+    let area = bank
+        .area(&question.area)
+        .map(|a| a.title.get(lang))
+        .unwrap_or("");
 
     let submit = {
         let act = props.act.clone();

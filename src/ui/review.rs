@@ -13,23 +13,25 @@ pub fn Review(props: &ScreenProps) -> Html {
     let state = &props.state;
     let lang = state.lang;
     let bank = Bank::builtin();
-    let rows = flow::shown_ids(bank, &state.answers).into_iter().filter_map(|id| {
-        let q = bank.question(id)?;
-        let edit = props.act.reform(move |_| Action::Edit(id.to_string()));
-        let label = answer_label(bank, &state.answers, id, lang);
-        Some(html! {
-            <li>
-                <div class="answer">
-                    <span class="q">{ q.short.get(lang) }</span>
-                    <span class="a">{ label }</span>
-                </div>
-                <button type="button" class="secondary small" onclick={edit}
-                    aria-label={format!("{}: {}", t(lang, Ui::Change), q.short.get(lang))}>
-                    { t(lang, Ui::Change) }
-                </button>
-            </li>
-        })
-    });
+    let rows = flow::shown_ids(bank, &state.answers)
+        .into_iter()
+        .filter_map(|id| {
+            let q = bank.question(id)?;
+            let edit = props.act.reform(move |_| Action::Edit(id.to_string()));
+            let label = answer_label(bank, &state.answers, id, lang);
+            Some(html! {
+                <li>
+                    <div class="answer">
+                        <span class="q">{ q.short.get(lang) }</span>
+                        <span class="a">{ label }</span>
+                    </div>
+                    <button type="button" class="secondary small" onclick={edit}
+                        aria-label={format!("{}: {}", t(lang, Ui::Change), q.short.get(lang))}>
+                        { t(lang, Ui::Change) }
+                    </button>
+                </li>
+            })
+        });
     let back = props.act.reform(|_| Action::Back);
     let result = props.act.reform(|_| Action::ShowResult);
     html! {

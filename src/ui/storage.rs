@@ -55,12 +55,15 @@ fn fresh(lang: Lang, notice: Option<Notice>) -> State {
     }
 }
 
-/// Saves progress; `Err` means the browser refused (blocked or full).
-pub fn save(bank: &Bank, state: &State) -> Result<(), ()> {
-    let storage = local().ok_or(())?;
+/// The browser refused to save: storage blocked, or full.
+#[derive(Debug)]
+pub struct NotSaved;
+
+pub fn save(bank: &Bank, state: &State) -> Result<(), NotSaved> {
+    let storage = local().ok_or(NotSaved)?;
     storage
         .set_item(KEY, &progress::encode(bank, state))
-        .map_err(|_| ())
+        .map_err(|_| NotSaved)
 }
 
 pub fn save_lang(lang: Lang) {

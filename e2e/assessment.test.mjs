@@ -1,0 +1,171 @@
+// The whole assessment in headless Chromium at 360x740, as an owner on a
+// phone would do it: in Bahasa Indonesia, with a reload mid-way, a language
+// switch, the keyboard only, and axe-core on every kind of screen.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { start, phone, open, answer, next, answerAll, currentQuestion, seeLevel, foreign, axe, PHONE } from './helpers.mjs';
+
+let env;
+before(async () => { env = await start(); mkdirSync('test-results', { recursive: true }); });
+after(async () => { await env?.close(); });
+
+async function noHorizontalScroll(page) {
+  const width = await page.evaluate(() => document.scrollingElement.scrollWidth);
+  assert.ok(width <= PHONE.width, `page is ${width}px wide on a ${PHONE.width}px screen`);
+}
+
+test('a new owner completes the assessment in Bahasa Indonesia and sees a level and a next step', async () => {
+  const { page, ctx, requests, errors } = await phone(env);
+  await open(page, env.origin);
+  assert.equal(await page.locator('html').getAttribute('lang'), 'id');
+  assert.match(await page.locator('#screen-heading').textContent(), /Seberapa siap usaha Anda/);
+  await noHorizontalScroll(page);
+  await page.screenshot({ path: 'test-results/intro.png', fullPage: true });
+
+  await page.getByRole('button', { name: 'Mulai' }).click();
+  assert.match(await page.locator('.position').textContent(), /^Pertanyaan 1 dari \d+$/);
+  await answer(page, 'omzet', 'Rp2–15 miliar');
+  await page.screenshot({ path: 'test-results/question.png', fullPage: true });
+  await next(page);
+
+  const asked = await answerAll(page);
+  assert.ok(asked.length >= 19, `asked ${asked.length + 1} questions`);
+  assert.equal(await page.locator('#screen-heading').textContent(), 'Periksa jawaban Anda');
+  await noHorizontalScroll(page);
+  await page.getByRole('button', { name: 'Lihat hasil' }).click();
+  await page.locator('.level-name').waitFor();
+
+  assert.ok(['Dasar', 'Madya', 'Siap Ekspor'].includes(await seeLevel(page)));
+  const step = page.locator('.next-step');
+  assert.equal((await step.locator('h2').textContent()).trim(), 'Langkah berikutnya');
+  assert.ok((await step.locator('h3').textContent()).trim().length > 5);
+  assert.match(await step.locator('a').getAttribute('href'), /^https:\/\//);
+  assert.equal(await page.locator('svg[role=img] rect').count() > 0, true);
+  await noHorizontalScroll(page);
+  await page.screenshot({ path: 'test-results/result.png', fullPage: true });
+
+  assert.deepEqual(errors, []);
+  assert.deepEqual(foreign(requests, env.origin), []);
+  await ctx.close();
+});
+
+test('a reload mid-way resumes at the same question with the answers kept', async () => {
+  const { page, ctx, errors } = await phone(env);
+  await open(page, env.origin);
+  await page.getByRole('button', { name: 'Mulai' }).click();
+  for (let i = 0; i < 3; i++) {
+    await page.locator('label.option').first().click();
+    await next(page);
+  }
+  const q = await currentQuestion(page);
+  const position = await page.locator('.position').textContent();
+  assert.match(position, /^Pertanyaan 4 dari/);
+
+  await page.reload();
+  await page.locator('#screen-heading').waitFor();
+  assert.equal(await currentQuestion(page), q);
+  assert.equal(await page.locator('.position').textContent(), position);
+  await page.getByRole('button', { name: 'Kembali' }).click();
+  await page.locator('.position', { hasText: 'Pertanyaan 3 dari' }).waitFor();
+  assert.equal(await page.locator('form.question input:checked').count(), 1, 'the earlier answer is still chosen');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('switching to English translates the current screen at once', async () => {
+  const { page, ctx, errors } = await phone(env);
+  await open(page, env.origin);
+  await page.getByRole('button', { name: 'Mulai' }).click();
+  await page.locator('label.option').first().click();
+  await next(page);
+  const idText = await page.locator('legend h1').textContent();
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.locator('.position', { hasText: 'Question 2 of' }).waitFor();
+  assert.notEqual(await page.locator('legend h1').textContent(), idText);
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  assert.equal(await page.locator('button[type=submit]').textContent(), 'Next');
+  await page.reload();
+  await page.locator('.position', { hasText: 'Question 2 of' }).waitFor();
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('the keyboard alone completes the assessment, with focus always visible', async () => {
+  const { page, ctx, errors } = await phone(env);
+  await open(page, env.origin);
+  await page.keyboard.press('Tab'); // skip "ID"/"EN" and reach Mulai
+  while (!(await page.evaluate(() => document.activeElement?.textContent?.trim() === 'Mulai'))) {
+    await page.keyboard.press('Tab');
+  }
+  await page.keyboard.press('Enter');
+  let answered = 0;
+  for (;;) {
+    const q = await currentQuestion(page);
+    if (!q) break;
+    // Focus starts on the heading; Tab reaches the first choice.
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'screen-heading');
+    await page.keyboard.press('Tab');
+    const type = await page.evaluate(() => document.activeElement.type);
+    assert.ok(type === 'radio' || type === 'checkbox', `focus is on a ${type}`);
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement.nextElementSibling).outlineStyle);
+    assert.notEqual(outline, 'none', 'the focused choice shows a focus ring');
+    if (type === 'radio') await page.keyboard.press('ArrowDown'); // arrows choose within the group
+    else await page.keyboard.press('Space');
+    const before = await page.locator('#screen-heading').textContent();
+    await page.keyboard.press('Enter'); // submits the question's form
+    await page.waitForFunction((b) => document.querySelector('#screen-heading')?.textContent !== b, before);
+    answered++;
+  }
+  assert.ok(answered >= 20);
+  assert.equal(await page.locator('#screen-heading').textContent(), 'Periksa jawaban Anda');
+  while (!(await page.evaluate(() => document.activeElement?.textContent?.trim() === 'Lihat hasil'))) {
+    await page.keyboard.press('Tab');
+  }
+  await page.keyboard.press('Enter');
+  await page.locator('.level-name').waitFor();
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('axe-core finds no WCAG 2.1 AA violations on any kind of screen', async () => {
+  const { page, ctx } = await phone(env);
+  const checked = {};
+  const check = async (name) => {
+    checked[name] = await axe(page);
+  };
+  // A notice first: unreadable saved progress.
+  await page.goto(env.origin + '/');
+  await page.evaluate(() => localStorage.setItem('cek-siap-ekspor.progress.v1', 'not json'));
+  await open(page, env.origin);
+  await page.locator('[role=status]').waitFor();
+  await check('intro with notice');
+  await page.getByRole('button', { name: 'Mulai' }).click();
+  await check('single-choice question');
+  await page.getByRole('button', { name: 'Lanjut' }).click();
+  await page.locator('[role=alert]').waitFor();
+  await check('question with missing-answer hint');
+  let sawMulti = false;
+  for (let guard = 0; guard < 60 && (await currentQuestion(page)); guard++) {
+    if (!sawMulti && (await page.locator('input[type=checkbox]').count())) {
+      await check('multi-choice question');
+      sawMulti = true;
+    }
+    await page.locator('label.option').first().click();
+    await next(page);
+  }
+  assert.ok(sawMulti);
+  await check('review');
+  await page.getByRole('button', { name: 'Lihat hasil' }).click();
+  await page.locator('.level-name').waitFor();
+  await check('result');
+  await page.getByRole('button', { name: 'Mulai dari awal' }).click();
+  await check('restart confirmation');
+  await page.getByRole('button', { name: 'English' }).click();
+  await check('result in English');
+  for (const [screen, violations] of Object.entries(checked)) {
+    assert.deepEqual(violations, [], `${screen}: ${JSON.stringify(violations)}`);
+  }
+  console.log(`axe-core: ${Object.keys(checked).length} screens checked, 0 violations`);
+  await ctx.close();
+});
