@@ -17,9 +17,13 @@ setup:
 setup-test:
 	scripts/setup.sh --test
 
-# The release build users get.
+# The release build users get: the owner's app (index.html) and, as its own
+# small app so owners never download it, trainer mode (pelatih.html).
 build:
 	$(ENV) trunk build --release
+	$(ENV) trunk build pelatih.html --release --dist target/dist-pelatih
+	cp target/dist-pelatih/pelatih-*.js target/dist-pelatih/pelatih-*.wasm dist/
+	cp target/dist-pelatih/index.html dist/pelatih.html
 
 # Rebuild on change while developing (not for measuring anything).
 dev: setup

@@ -40,6 +40,7 @@ fn all_texts(bank: &Bank) -> Vec<(String, &Text)> {
         out.push((format!("levels[{i}].summary"), &l.summary));
     }
     for (i, g) in bank.gates.iter().enumerate() {
+        out.push((format!("gates[{i}].short"), &g.short));
         out.push((format!("gates[{i}].reason"), &g.reason));
     }
     for (i, q) in bank.questions.iter().enumerate() {
@@ -535,6 +536,32 @@ fn broken_empty_indonesian_option() {
         What::Empty,
         "teks kosong",
         "empty text",
+    );
+}
+
+#[test]
+fn broken_empty_gate_short_in_either_language() {
+    for lang in ["id", "en"] {
+        let mut v = builtin_value();
+        v["gates"][2]["short"][lang] = json!(" ");
+        expect_only(
+            &v,
+            &format!("gates[2].short.{lang}"),
+            What::Empty,
+            "teks kosong",
+            "empty text",
+        );
+    }
+}
+
+#[test]
+fn broken_gate_without_short_is_a_syntax_problem() {
+    let mut v = builtin_value();
+    v["gates"][0].as_object_mut().unwrap().remove("short");
+    let problems = problems_of(&v);
+    assert!(
+        matches!(problems.as_slice(), [Problem::Syntax { message, .. }] if message.contains("short")),
+        "{problems:?}"
     );
 }
 

@@ -276,7 +276,7 @@ proptest! {
     /// (e) Saved progress reads back as the same answers and screen, also
     /// half-way through.
     #[test]
-    fn progress_round_trips(seeds in seeds(), cut in any::<u32>(), screen in 0u32..4, at in any::<u32>(), from_review in any::<bool>(), english in any::<bool>()) {
+    fn progress_round_trips(seeds in seeds(), cut in any::<u32>(), screen in 0u32..4, at in any::<u32>(), from_review in any::<bool>(), english in any::<bool>(), name in "\\PC{0,40}") {
         let bank = bank();
         let full = complete(bank, &seeds);
         let shown = shown_ids(bank, &full);
@@ -295,7 +295,7 @@ proptest! {
             _ => Screen::Review,
         };
         let lang = if english { Lang::En } else { Lang::Id };
-        let state = State { lang, screen, answers, from_review, notice: None };
+        let state = State { lang, screen, answers, from_review, notice: None, name };
         let text = progress::encode(bank, &state);
         let back = progress::decode(bank, &text, lang);
         prop_assert_eq!(back, Ok(state), "saved as {}", text);

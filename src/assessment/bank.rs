@@ -93,6 +93,9 @@ pub struct Level {
 #[serde(deny_unknown_fields)]
 pub struct Gate {
     pub id: String,
+    /// A few words naming the blocker, for a trainer's dashboard and CSV
+    /// ("12 dari 30: Belum punya NIB").
+    pub short: Text,
     pub when: Cond,
     /// The highest level reachable while the gate applies.
     #[serde(default)]

@@ -2,6 +2,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::bank::Bank;
+use super::score::AreaResult;
+
 /// A condition over the user's answers (and, for gates and rules, the scores).
 ///
 /// In JSON: `{"is": {"q": "nib", "any_of": ["belum"]}}`,
@@ -27,26 +30,105 @@ pub enum Cond {
     LevelIn(Vec<String>),
 }
 
-/// What a condition can look at. Skip logic sees answers only; gates also see
-/// scores; rules also see the final level.
-pub trait Facts {
-    /// The chosen options of a question that is shown, or `None`.
-    fn chosen(&self, q: &str) -> Option<&[String]>;
-    fn area_score(&self, area: &str) -> Option<u8>;
-    fn level(&self) -> Option<&str>;
+/// A condition with its ids resolved to indices and bitmasks, so checking
+/// it compares no strings: what scoring a cohort of thousands needs. Ids
+/// that resolve to nothing (only in a bank that fails validation) never hold.
+#[derive(Clone, Debug)]
+pub(crate) enum Compiled {
+    Is {
+        q: usize,
+        mask: u64,
+    },
+    All(Vec<Compiled>),
+    Any(Vec<Compiled>),
+    Not(Box<Compiled>),
+    AreaBelow {
+        area: usize,
+        score: u8,
+    },
+    /// Per level: whether it is one of these.
+    LevelIn(Vec<bool>),
+    Never,
+}
+
+/// What a condition can look at. Skip logic sees answers only; gates also
+/// see area scores; rules also see the final level.
+pub(crate) struct Facts<'a> {
+    /// Per question: the chosen options as bits, `None` if unanswered.
+    pub picks: &'a [Option<u64>],
+    pub visible: &'a [bool],
+    pub areas: Option<&'a [AreaResult]>,
+    /// Index into `bank.levels`.
+    pub level: Option<usize>,
+}
+
+/// Bit k is set when the k-th flag is; validation keeps options within 64.
+pub(crate) fn bits(flags: impl Iterator<Item = bool>) -> u64 {
+    flags
+        .take(64)
+        .enumerate()
+        .fold(0, |m, (k, on)| m | (u64::from(on) << k))
+}
+
+impl Compiled {
+    pub fn holds(&self, f: &Facts) -> bool {
+        match self {
+            // A hidden question has no answer, whatever was chosen before.
+            Compiled::Is { q, mask } => {
+                f.visible.get(*q).copied().unwrap_or(false)
+                    && f.picks
+                        .get(*q)
+                        .copied()
+                        .flatten()
+                        .is_some_and(|p| p & mask != 0)
+            }
+            Compiled::All(cs) => cs.iter().all(|c| c.holds(f)),
+            Compiled::Any(cs) => cs.iter().any(|c| c.holds(f)),
+            Compiled::Not(c) => !c.holds(f),
+            Compiled::AreaBelow { area, score } => f
+                .areas
+                .and_then(|a| a.get(*area))
+                .is_some_and(|a| a.score < *score),
+            Compiled::LevelIn(levels) => f
+                .level
+                .and_then(|l| levels.get(l).copied())
+                .unwrap_or(false),
+            Compiled::Never => false,
+        }
+    }
 }
 
 impl Cond {
-    pub fn holds(&self, facts: &dyn Facts) -> bool {
+    pub(crate) fn compile(&self, bank: &Bank) -> Compiled {
+        let all = |cs: &[Cond]| cs.iter().map(|c| c.compile(bank)).collect();
         match self {
-            Cond::Is { q, any_of } => facts
-                .chosen(q)
-                .is_some_and(|chosen| chosen.iter().any(|c| any_of.contains(c))),
-            Cond::All(cs) => cs.iter().all(|c| c.holds(facts)),
-            Cond::Any(cs) => cs.iter().any(|c| c.holds(facts)),
-            Cond::Not(c) => !c.holds(facts),
-            Cond::AreaBelow { area, score } => facts.area_score(area).is_some_and(|s| s < *score),
-            Cond::LevelIn(levels) => facts.level().is_some_and(|l| levels.iter().any(|x| x == l)),
+            Cond::Is { q, any_of } => match bank.question_index(q) {
+                Some(i) => Compiled::Is {
+                    q: i,
+                    mask: bits(
+                        bank.questions[i]
+                            .options
+                            .iter()
+                            .map(|o| any_of.contains(&o.id)),
+                    ),
+                },
+                None => Compiled::Never,
+            },
+            Cond::All(cs) => Compiled::All(all(cs)),
+            Cond::Any(cs) => Compiled::Any(all(cs)),
+            Cond::Not(c) => Compiled::Not(Box::new(c.compile(bank))),
+            Cond::AreaBelow { area, score } => {
+                match bank.areas.iter().position(|a| a.id == *area) {
+                    Some(area) => Compiled::AreaBelow {
+                        area,
+                        score: *score,
+                    },
+                    None => Compiled::Never,
+                }
+            }
+            Cond::LevelIn(ids) => {
+                Compiled::LevelIn(bank.levels.iter().map(|l| ids.contains(&l.id)).collect())
+            }
         }
     }
 

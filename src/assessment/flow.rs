@@ -36,6 +36,8 @@ pub struct State {
     /// "Lanjut" brings them back to the review once nothing is missing.
     pub from_review: bool,
     pub notice: Option<Notice>,
+    /// A name or business name the owner may add to a shared result.
+    pub name: String,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -54,6 +56,7 @@ pub enum Action {
     Review,
     ShowResult,
     Restart,
+    SetName(String),
     /// The shell could not do something the user should know about.
     Notify(Notice),
     DismissNotice,
@@ -96,6 +99,7 @@ pub fn apply(bank: &Bank, mut state: State, action: Action) -> State {
         Action::SetLang(lang) => state.lang = lang,
         Action::DismissNotice => state.notice = None,
         Action::Notify(notice) => state.notice = Some(notice),
+        Action::SetName(name) => state.name = name,
         Action::Start => {
             state.from_review = false;
             state.screen = match first_unanswered(bank, &state.answers) {

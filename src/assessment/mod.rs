@@ -6,10 +6,13 @@
 //! in the browser, so every rule here is covered by fast native tests.
 
 pub mod bank;
+pub mod code;
+pub mod cohort;
 pub mod cond;
 pub mod flow;
 pub mod plan;
 pub mod progress;
+pub mod route;
 pub mod score;
 pub mod validate;
 

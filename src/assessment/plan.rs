@@ -2,7 +2,8 @@
 //! plan, chosen by the bank's rules and the gates' required steps.
 
 use super::bank::{Bank, Lang, Rule};
-use super::score::{Answers, Outcome, Scored, Shown};
+use super::cond::Facts;
+use super::score::{with_engine, Answers, Engine, Outcome};
 
 /// The plan holds the next step plus at most this many further steps.
 pub const MAX_FURTHER: usize = 4;
@@ -31,37 +32,36 @@ impl Plan {
 }
 
 pub fn plan(bank: &Bank, answers: &Answers, outcome: &Outcome) -> Plan {
-    let facts = Scored {
-        shown: Shown {
-            bank,
-            answers,
+    with_engine(bank, |e| e.plan(&e.picks(answers), outcome))
+}
+
+impl Engine<'_> {
+    /// As `plan`, on answers as bits, with the bank compiled once.
+    pub fn plan(&self, picks: &[Option<u64>], outcome: &Outcome) -> Plan {
+        let facts = Facts {
+            picks,
             visible: &outcome.visible,
-        },
-        outcome,
-        with_level: true,
-    };
-    let mut required: Vec<usize> = outcome
-        .gates
-        .iter()
-        .filter_map(|&g| bank.gates[g].require_rule.as_deref())
-        .filter_map(|id| bank.rules.iter().position(|r| r.id == id))
-        .collect();
-    // Two gates may require the same rule: it takes one place in the plan.
-    required.sort_unstable();
-    required.dedup();
-    let limit = 1 + MAX_FURTHER;
-    let mut room = limit.saturating_sub(required.len());
-    let mut steps = Vec::new();
-    for (i, rule) in bank.rules.iter().enumerate() {
-        if required.contains(&i) {
-            steps.push(i);
-        } else if room > 0 && rule.when.holds(&facts) {
-            steps.push(i);
-            room -= 1;
+            areas: Some(&outcome.areas),
+            level: Some(outcome.level),
+        };
+        let mut required = self.required_rules(&outcome.gates);
+        // Two gates may require the same rule: it takes one place in the plan.
+        required.sort_unstable();
+        required.dedup();
+        let limit = 1 + MAX_FURTHER;
+        let mut room = limit.saturating_sub(required.len());
+        let mut steps = Vec::new();
+        for (i, rule) in self.rules.iter().enumerate() {
+            if required.contains(&i) {
+                steps.push(i);
+            } else if room > 0 && rule.holds(&facts) {
+                steps.push(i);
+                room -= 1;
+            }
         }
+        steps.truncate(limit);
+        Plan { steps }
     }
-    steps.truncate(limit);
-    Plan { steps }
 }
 
 /// Fills `{question_id}` in a rule's "why" with the label of the answer given,

@@ -26,6 +26,8 @@ struct Saved {
     screen: Screen,
     from_review: bool,
     answers: Answers,
+    #[serde(default)]
+    name: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -43,6 +45,7 @@ pub fn encode(bank: &Bank, state: &State) -> String {
         screen: state.screen.clone(),
         from_review: state.from_review,
         answers: state.answers.clone(),
+        name: state.name.clone(),
     };
     serde_json::to_string(&saved).unwrap_or_default()
 }
@@ -99,5 +102,6 @@ pub fn decode(bank: &Bank, text: &str, lang: Lang) -> Result<State, LoadError> {
         answers,
         from_review: saved.from_review,
         notice: None,
+        name: saved.name,
     })
 }

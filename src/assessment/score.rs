@@ -2,9 +2,10 @@
 //! score, the level (tingkat) after hard gates, and which answers cost points.
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
-use super::bank::{Bank, Hidden};
-use super::cond::Facts;
+use super::bank::{Bank, Hidden, Kind, Question};
+use super::cond::{bits, Compiled, Facts};
 
 /// The chosen option ids per question id. Single choice holds one id.
 pub type Answers = BTreeMap<String, Vec<String>>;
@@ -40,175 +41,261 @@ pub struct Cost {
     pub lost: u8,
 }
 
-/// Answers as seen by skip logic: a hidden question has no answer.
-pub(crate) struct Shown<'a> {
+/// Per question (bank order): the chosen options as bits (bit k = option
+/// k), `None` if unanswered. What scoring works on: no strings to compare.
+pub type Picks = Vec<Option<u64>>;
+
+/// The bank compiled to indices: skip logic, scoring, gates and rules in a
+/// form that compares no strings. Make one per bank and reuse it to score
+/// many results (a trainer's cohort); `assess` and `plan::plan` make one per
+/// call, which costs microseconds.
+pub struct Engine<'a> {
     pub bank: &'a Bank,
-    pub answers: &'a Answers,
-    pub visible: &'a [bool],
+    pub(crate) questions: Vec<Compiled>,
+    /// Per question: what it counts as when hidden (`Worst`), else `None`.
+    hidden_score: Vec<Option<i32>>,
+    /// Per area: the weighted questions counted in it, bank order.
+    areas: Vec<Vec<usize>>,
+    gates: Vec<Gate>,
+    pub(crate) rules: Vec<Compiled>,
 }
 
-impl Facts for Shown<'_> {
-    fn chosen(&self, q: &str) -> Option<&[String]> {
-        let i = self.bank.question_index(q)?;
-        if !self.visible.get(i).copied().unwrap_or(false) {
-            return None;
+struct Gate {
+    when: Compiled,
+    /// Index into `bank.levels`.
+    cap: Option<usize>,
+    /// Index into `bank.rules`.
+    rule: Option<usize>,
+}
+
+impl<'a> Engine<'a> {
+    pub fn new(bank: &'a Bank) -> Engine<'a> {
+        let always = Compiled::All(Vec::new());
+        Engine {
+            bank,
+            questions: bank
+                .questions
+                .iter()
+                .map(|q| {
+                    q.show_if
+                        .as_ref()
+                        .map_or(always.clone(), |c| c.compile(bank))
+                })
+                .collect(),
+            hidden_score: bank
+                .questions
+                .iter()
+                .map(|q| match q.if_hidden {
+                    Hidden::Exclude => None,
+                    Hidden::Worst if q.options.is_empty() => Some(0),
+                    Hidden::Worst => Some(q.score_of(&q.weakest())),
+                })
+                .collect(),
+            areas: bank
+                .areas
+                .iter()
+                .map(|a| {
+                    (bank.questions.iter().enumerate())
+                        .filter(|(_, q)| q.area == a.id && q.weight > 0)
+                        .map(|(i, _)| i)
+                        .collect()
+                })
+                .collect(),
+            gates: bank
+                .gates
+                .iter()
+                .map(|g| Gate {
+                    when: g.when.compile(bank),
+                    cap: g.max_level.as_deref().and_then(|id| bank.level_index(id)),
+                    rule: (g.require_rule.as_deref())
+                        .and_then(|id| bank.rules.iter().position(|r| r.id == id)),
+                })
+                .collect(),
+            rules: bank.rules.iter().map(|r| r.when.compile(bank)).collect(),
         }
-        self.answers.get(q).map(Vec::as_slice)
     }
-    fn area_score(&self, _: &str) -> Option<u8> {
-        None
-    }
-    fn level(&self) -> Option<&str> {
-        None
-    }
-}
 
-/// Gates and rules also see the scores and the level.
-pub(crate) struct Scored<'a> {
-    pub shown: Shown<'a>,
-    pub outcome: &'a Outcome,
-    pub with_level: bool,
-}
+    /// The answers as bits; unknown option ids are ignored.
+    pub fn picks(&self, answers: &Answers) -> Picks {
+        (self.bank.questions.iter())
+            .map(|q| {
+                let chosen = answers.get(&q.id)?;
+                Some(bits(q.options.iter().map(|o| chosen.contains(&o.id))))
+            })
+            .collect()
+    }
 
-impl Facts for Scored<'_> {
-    fn chosen(&self, q: &str) -> Option<&[String]> {
-        self.shown.chosen(q)
+    /// The answers as option ids, in bank order.
+    pub fn answers(&self, picks: &[Option<u64>]) -> Answers {
+        (self.bank.questions.iter().zip(picks))
+            .filter_map(|(q, p)| {
+                let p = (*p)?;
+                let ids = (q.options.iter().enumerate())
+                    .filter(|(k, _)| *k < 64 && (p >> k) & 1 == 1)
+                    .map(|(_, o)| o.id.clone())
+                    .collect();
+                Some((q.id.clone(), ids))
+            })
+            .collect()
     }
-    fn area_score(&self, area: &str) -> Option<u8> {
-        let i = self.shown.bank.areas.iter().position(|a| a.id == area)?;
-        Some(self.outcome.areas[i].score)
-    }
-    fn level(&self) -> Option<&str> {
-        self.with_level
-            .then(|| self.shown.bank.levels[self.outcome.level].id.as_str())
-    }
-}
 
-/// Which questions are shown. Skip logic only looks at earlier questions
-/// (checked by validation), so one pass in bank order settles it.
-pub fn visibility(bank: &Bank, answers: &Answers) -> Vec<bool> {
-    let mut visible = vec![false; bank.questions.len()];
-    for (i, q) in bank.questions.iter().enumerate() {
-        visible[i] = match &q.show_if {
-            None => true,
-            Some(cond) => cond.holds(&Shown {
-                bank,
-                answers,
-                visible: &visible,
-            }),
+    /// Whether question `i` is shown, given the answers and the visibility of
+    /// the questions before it (skip logic only looks back).
+    pub(crate) fn shown(&self, i: usize, picks: &[Option<u64>], visible: &[bool]) -> bool {
+        self.questions.get(i).is_some_and(|c| {
+            c.holds(&Facts {
+                picks,
+                visible,
+                areas: None,
+                level: None,
+            })
+        })
+    }
+
+    /// Which questions are shown: one pass in bank order settles it.
+    pub fn visibility(&self, picks: &[Option<u64>]) -> Vec<bool> {
+        let mut visible = vec![false; self.questions.len()];
+        for i in 0..visible.len() {
+            visible[i] = self.shown(i, picks, &visible);
+        }
+        visible
+    }
+
+    pub fn assess(&self, picks: &[Option<u64>]) -> Outcome {
+        let bank = self.bank;
+        let visible = self.visibility(picks);
+        let areas: Vec<AreaResult> = (self.areas.iter())
+            .map(|counted| self.score_area(picks, &visible, counted))
+            .collect();
+
+        let total_weight: u32 = bank.areas.iter().map(|a| a.weight).sum();
+        let weighted: u32 = (bank.areas.iter().zip(&areas))
+            .map(|(a, r)| a.weight * u32::from(r.score))
+            .sum();
+        let overall = if total_weight == 0 {
+            0
+        } else {
+            (f64::from(weighted) / f64::from(total_weight)).round() as u8
         };
+        let score_level = (bank.levels.iter())
+            .rposition(|l| l.min_score <= overall)
+            .unwrap_or(0);
+
+        let facts = Facts {
+            picks,
+            visible: &visible,
+            areas: Some(&areas),
+            level: None,
+        };
+        let gates: Vec<usize> = (self.gates.iter().enumerate())
+            .filter(|(_, g)| g.when.holds(&facts))
+            .map(|(i, _)| i)
+            .collect();
+        let level = (gates.iter())
+            .filter_map(|&g| self.gates.get(g)?.cap)
+            .fold(score_level, usize::min);
+        Outcome {
+            visible,
+            areas,
+            overall,
+            level,
+            score_level,
+            gates,
+        }
     }
-    visible
+
+    /// The indices into `bank.rules` that gates require for these gates.
+    pub(crate) fn required_rules(&self, gates: &[usize]) -> Vec<usize> {
+        gates
+            .iter()
+            .filter_map(|&g| self.gates.get(g)?.rule)
+            .collect()
+    }
+
+    fn score_area(&self, picks: &[Option<u64>], visible: &[bool], counted: &[usize]) -> AreaResult {
+        let questions = &self.bank.questions;
+        // (question index, weight, score 0–100) of every question that counts.
+        let counted: Vec<(usize, u32, i32)> = counted
+            .iter()
+            .filter_map(|&i| {
+                let q = questions.get(i)?;
+                let score = if visible.get(i).copied().unwrap_or(false) {
+                    // Unanswered counts as nothing gained: the flow requires an
+                    // answer before the result, so this only matters mid-way.
+                    picks
+                        .get(i)
+                        .copied()
+                        .flatten()
+                        .map_or(0, |p| score_of(q, p))
+                } else {
+                    self.hidden_score.get(i).copied().flatten()?
+                };
+                Some((i, q.weight, score))
+            })
+            .collect();
+
+        let total: u32 = counted.iter().map(|c| c.1).sum();
+        if total == 0 {
+            return AreaResult {
+                score: 0,
+                costs: Vec::new(),
+            };
+        }
+        let gained: i64 = counted
+            .iter()
+            .map(|c| i64::from(c.1) * i64::from(c.2))
+            .sum();
+        let score = (gained as f64 / f64::from(total)).round() as u8;
+
+        let mut costs: Vec<Cost> = counted
+            .iter()
+            .map(|&(question, weight, s)| Cost {
+                question,
+                lost: (f64::from(weight) * f64::from(100 - s) / f64::from(total)).round() as u8,
+            })
+            .filter(|c| c.lost > 0)
+            .collect();
+        // Stable sort keeps bank order among equal costs, so explanations don't flicker.
+        costs.sort_by_key(|c| std::cmp::Reverse(c.lost));
+        AreaResult { score, costs }
+    }
+}
+
+/// As `Question::score_of`, on bits: single choice scores its first chosen
+/// option, multi choice adds them to `base`.
+fn score_of(q: &Question, picked: u64) -> i32 {
+    let mut chosen = (q.options.iter().enumerate())
+        .filter(|(k, _)| *k < 64 && (picked >> k) & 1 == 1)
+        .map(|(_, c)| c.score);
+    match q.kind {
+        Kind::Single => chosen.next().unwrap_or(0).clamp(0, 100),
+        Kind::Multi => chosen.fold(q.base, i32::saturating_add).clamp(0, 100),
+    }
+}
+
+impl Engine<'static> {
+    /// The built-in bank, compiled once.
+    pub fn builtin() -> &'static Engine<'static> {
+        static ENGINE: OnceLock<Engine<'static>> = OnceLock::new();
+        ENGINE.get_or_init(|| Engine::new(Bank::builtin()))
+    }
+}
+
+/// Runs `f` with the bank compiled: the built-in bank's compiled form is
+/// kept, since compiling takes longer than scoring one result.
+pub(crate) fn with_engine<R>(bank: &Bank, f: impl FnOnce(&Engine) -> R) -> R {
+    if std::ptr::eq(bank, Bank::builtin()) {
+        f(Engine::builtin())
+    } else {
+        f(&Engine::new(bank))
+    }
+}
+
+/// Which questions are shown.
+pub fn visibility(bank: &Bank, answers: &Answers) -> Vec<bool> {
+    with_engine(bank, |e| e.visibility(&e.picks(answers)))
 }
 
 pub fn assess(bank: &Bank, answers: &Answers) -> Outcome {
-    let visible = visibility(bank, answers);
-    let areas: Vec<AreaResult> = bank
-        .areas
-        .iter()
-        .map(|area| score_area(bank, answers, &visible, &area.id))
-        .collect();
-
-    let total_weight: u32 = bank.areas.iter().map(|a| a.weight).sum();
-    let weighted: u32 = bank
-        .areas
-        .iter()
-        .zip(&areas)
-        .map(|(a, r)| a.weight * u32::from(r.score))
-        .sum();
-    let overall = if total_weight == 0 {
-        0
-    } else {
-        (f64::from(weighted) / f64::from(total_weight)).round() as u8
-    };
-    let score_level = bank
-        .levels
-        .iter()
-        .rposition(|l| l.min_score <= overall)
-        .unwrap_or(0);
-
-    let mut outcome = Outcome {
-        visible,
-        areas,
-        overall,
-        level: score_level,
-        score_level,
-        gates: Vec::new(),
-    };
-    let gates: Vec<usize> = {
-        let facts = Scored {
-            shown: Shown {
-                bank,
-                answers,
-                visible: &outcome.visible,
-            },
-            outcome: &outcome,
-            with_level: false,
-        };
-        bank.gates
-            .iter()
-            .enumerate()
-            .filter(|(_, g)| g.when.holds(&facts))
-            .map(|(i, _)| i)
-            .collect()
-    };
-    for &g in &gates {
-        if let Some(cap) = bank.gates[g]
-            .max_level
-            .as_deref()
-            .and_then(|id| bank.level_index(id))
-        {
-            outcome.level = outcome.level.min(cap);
-        }
-    }
-    outcome.gates = gates;
-    outcome
-}
-
-fn score_area(bank: &Bank, answers: &Answers, visible: &[bool], area: &str) -> AreaResult {
-    // (question index, weight, score 0–100) of every question that counts.
-    let counted: Vec<(usize, u32, i32)> = bank
-        .questions
-        .iter()
-        .enumerate()
-        .filter(|(_, q)| q.area == area && q.weight > 0)
-        .filter_map(|(i, q)| {
-            let score = if visible[i] {
-                // Unanswered counts as nothing gained: the flow requires an
-                // answer before the result, so this only matters mid-way.
-                answers.get(&q.id).map_or(0, |a| q.score_of(a))
-            } else {
-                match q.if_hidden {
-                    Hidden::Exclude => return None,
-                    Hidden::Worst => q.score_of(&q.weakest()),
-                }
-            };
-            Some((i, q.weight, score))
-        })
-        .collect();
-
-    let total: u32 = counted.iter().map(|c| c.1).sum();
-    if total == 0 {
-        return AreaResult {
-            score: 0,
-            costs: Vec::new(),
-        };
-    }
-    let gained: i64 = counted
-        .iter()
-        .map(|c| i64::from(c.1) * i64::from(c.2))
-        .sum();
-    let score = (gained as f64 / f64::from(total)).round() as u8;
-
-    let mut costs: Vec<Cost> = counted
-        .iter()
-        .map(|&(question, weight, s)| Cost {
-            question,
-            lost: (f64::from(weight) * f64::from(100 - s) / f64::from(total)).round() as u8,
-        })
-        .filter(|c| c.lost > 0)
-        .collect();
-    // Stable sort keeps bank order among equal costs, so explanations don't flicker.
-    costs.sort_by_key(|c| std::cmp::Reverse(c.lost));
-    AreaResult { score, costs }
+    with_engine(bank, |e| e.assess(&e.picks(answers)))
 }

@@ -39,6 +39,8 @@ pub enum What {
     NotAllowedHere(&'static str),
     NotHttps(String),
     TooFewOptions,
+    /// Answers are kept as 64-bit sets, in scoring and in result codes.
+    TooManyOptions,
     ScoreOutOfRange(i32),
     SingleWithMultiField,
     FirstLevelNotZero,
@@ -107,6 +109,7 @@ impl What {
                 format!("link must be https://, not \"{x}\""),
             ),
             What::TooFewOptions => ("perlu minimal 2 pilihan".into(), "needs at least 2 options".into()),
+            What::TooManyOptions => ("paling banyak 64 pilihan".into(), "at most 64 options".into()),
             What::ScoreOutOfRange(x) => (
                 format!("skor {x} di luar 0–100"),
                 format!("score {x} is outside 0–100"),
@@ -252,6 +255,9 @@ fn check_questions(bank: &Bank, p: &mut Vec<Problem>) {
         if q.options.len() < 2 {
             p.push(Problem::at(format!("{at}.options"), What::TooFewOptions));
         }
+        if q.options.len() > 64 {
+            p.push(Problem::at(format!("{at}.options"), What::TooManyOptions));
+        }
         ids(
             &format!("{at}.options"),
             q.options.iter().map(|c| c.id.as_str()),
@@ -291,6 +297,7 @@ fn check_gates(bank: &Bank, p: &mut Vec<Problem>) {
     for (i, g) in bank.gates.iter().enumerate() {
         let at = format!("gates[{i}]");
         check_cond(bank, &g.when, Place::Gate, &format!("{at}.when"), p);
+        text(&format!("{at}.short"), &g.short, p);
         text(&format!("{at}.reason"), &g.reason, p);
         if g.max_level.is_none() && g.require_rule.is_none() {
             p.push(Problem::at(at.clone(), What::GateDoesNothing));

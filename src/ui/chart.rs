@@ -3,9 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::assessment::{Bank, Lang, Outcome};
-
-use super::text::{t, Ui};
+use crate::assessment::{Bank, Lang};
 
 const WIDTH: u32 = 320;
 const ROW: u32 = 46;
@@ -14,7 +12,10 @@ const BAR: u32 = 16;
 #[derive(Clone, PartialEq, Properties)]
 pub struct ChartProps {
     pub lang: Lang,
-    pub outcome: Outcome,
+    /// One score (0–100) per area, in bank order.
+    pub scores: Vec<u8>,
+    /// What the scores are, e.g. "Skor per bidang" or "Rata-rata per bidang".
+    pub title: AttrValue,
 }
 
 #[component]
@@ -25,14 +26,14 @@ pub fn AreaChart(props: &ChartProps) -> Html {
     let summary = bank
         .areas
         .iter()
-        .zip(&props.outcome.areas)
-        .map(|(a, r)| format!("{} {}", a.title.get(lang), r.score))
+        .zip(&props.scores)
+        .map(|(a, s)| format!("{} {s}", a.title.get(lang)))
         .collect::<Vec<_>>()
         .join(", ");
-    let rows = bank.areas.iter().zip(&props.outcome.areas).enumerate().map(|(i, (area, result))| {
+    let rows = bank.areas.iter().zip(&props.scores).enumerate().map(|(i, (area, &score))| {
         let y = i as u32 * ROW;
-        let width = (WIDTH - 40) * u32::from(result.score) / 100;
-        let band = match result.score {
+        let width = (WIDTH - 40) * u32::from(score) / 100;
+        let band = match score {
             0..=44 => "bar low",
             45..=74 => "bar mid",
             _ => "bar high",
@@ -42,7 +43,7 @@ pub fn AreaChart(props: &ChartProps) -> Html {
                 <text x="0" y={(y + 14).to_string()} class="label">{ area.title.get(lang) }</text>
                 <rect x="0" y={(y + 22).to_string()} width={(WIDTH - 40).to_string()} height={BAR.to_string()} rx="3" class="track" />
                 <rect x="0" y={(y + 22).to_string()} width={width.to_string()} height={BAR.to_string()} rx="3" class={band} />
-                <text x={WIDTH.to_string()} y={(y + 35).to_string()} text-anchor="end" class="value">{ result.score.to_string() }</text>
+                <text x={WIDTH.to_string()} y={(y + 35).to_string()} text-anchor="end" class="value">{ score.to_string() }</text>
             </g>
         }
     });
@@ -50,7 +51,7 @@ pub fn AreaChart(props: &ChartProps) -> Html {
         <figure class="chart">
             <svg viewBox={format!("0 0 {WIDTH} {height}")} role="img" aria-labelledby="chart-title chart-desc"
                 width="100%" preserveAspectRatio="xMinYMin meet">
-                <title id="chart-title">{ t(lang, Ui::AreasTitle) }</title>
+                <title id="chart-title">{ props.title.clone() }</title>
                 <desc id="chart-desc">{ summary }</desc>
                 { for rows }
             </svg>

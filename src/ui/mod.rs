@@ -6,15 +6,35 @@ mod intro;
 mod question;
 mod result;
 mod review;
+mod scan;
+pub mod share;
 pub mod storage;
 pub mod text;
+pub mod trainer;
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::assessment::flow::{self, Action, Screen, State};
+use crate::assessment::route::{self, Route};
 use crate::assessment::{Bank, Lang};
+
+/// Where the URL fragment points: the assessment or a shared result (trainer
+/// mode is its own page, `pelatih.html`). Fragments never reach a server, so
+/// a result link sends nothing.
+pub fn current_route() -> Route {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .map(|hash| route::parse_fragment(&hash))
+        .unwrap_or(Route::Home)
+}
+
+fn go_to(fragment: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().set_hash(fragment);
+    }
+}
 use text::{t, Ui};
 
 /// The reducer's state: the pure flow state, transformed only by `flow::apply`.
@@ -46,6 +66,17 @@ pub fn App() -> Html {
         let model = model.clone();
         Callback::from(move |a| model.dispatch(a))
     };
+    let route = use_state(current_route);
+    {
+        let route = route.clone();
+        use_effect_with((), move |_| {
+            let listener =
+                gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
+                    route.set(current_route())
+                });
+            move || drop(listener)
+        });
+    }
 
     // Persist after every change to the answers or the screen. Deriving the
     // saved text here, not in the reducer, keeps the reducer pure.
@@ -74,7 +105,7 @@ pub fn App() -> Html {
     // page's own start is right then.
     {
         let first = use_mut_ref(|| true);
-        use_effect_with(state.screen.clone(), move |_| {
+        use_effect_with(((*route).clone(), state.screen.clone()), move |_| {
             if std::mem::replace(&mut *first.borrow_mut(), false) {
                 return;
             }
@@ -92,21 +123,26 @@ pub fn App() -> Html {
     }
 
     let lang = state.lang;
-    let screen = match &state.screen {
-        Screen::Intro => html! { <intro::Intro state={state.clone()} act={act.clone()} /> },
-        Screen::Question(q) => {
-            html! { <question::QuestionScreen key={q.clone()} state={state.clone()} act={act.clone()} /> }
+    let screen = match (&*route, &state.screen) {
+        (Route::Result(code), _) => {
+            html! { <result::SharedResult lang={lang} code={code.clone()} on_start={Callback::from(|_| go_to(""))} /> }
         }
-        Screen::Review => html! { <review::Review state={state.clone()} act={act.clone()} /> },
-        Screen::Result => {
-            html! { <result::ResultScreen state={state.clone()} act={act.clone()} /> }
-        }
+        (_, screen) => match screen {
+            Screen::Intro => html! { <intro::Intro state={state.clone()} act={act.clone()} /> },
+            Screen::Question(q) => {
+                html! { <question::QuestionScreen key={q.clone()} state={state.clone()} act={act.clone()} /> }
+            }
+            Screen::Review => html! { <review::Review state={state.clone()} act={act.clone()} /> },
+            Screen::Result => {
+                html! { <result::ResultScreen state={state.clone()} act={act.clone()} /> }
+            }
+        },
     };
     html! {
         <>
             <header class="top">
                 <span class="brand">{ t(lang, Ui::AppName) }</span>
-                <LangSwitch lang={lang} act={act.clone()} />
+                <LangSwitch lang={lang} on_change={act.reform(Action::SetLang)} />
             </header>
             <main id="main" class="screen">
                 { notice(&state, &act) }
@@ -131,15 +167,15 @@ fn notice(state: &State, act: &Callback<Action>) -> Html {
 }
 
 #[derive(Clone, PartialEq, Properties)]
-struct LangProps {
-    lang: Lang,
-    act: Callback<Action>,
+pub struct LangProps {
+    pub lang: Lang,
+    pub on_change: Callback<Lang>,
 }
 
 #[component]
-fn LangSwitch(props: &LangProps) -> Html {
+pub fn LangSwitch(props: &LangProps) -> Html {
     let button = |lang: Lang, label: &'static str, name: &'static str| {
-        let act = props.act.reform(move |_| Action::SetLang(lang));
+        let act = props.on_change.reform(move |_| lang);
         html! {
             // The name starts with the visible text, for voice control users.
             <button type="button" lang={lang.code()} aria-label={format!("{label} – {name}")}

@@ -4,25 +4,105 @@
 use yew::prelude::*;
 
 use super::chart::AreaChart;
+use super::share::SharePanel;
 use super::text::{points_lost, score_of, t, Ui};
 use super::{RestartButton, ScreenProps};
-use crate::assessment::flow::Action;
+use crate::assessment::flow::{Action, Answers};
 use crate::assessment::plan::{self, answer_label};
-use crate::assessment::{score, Bank, Lang};
+use crate::assessment::{code, score, Bank, Lang};
 
 #[component]
 pub fn ResultScreen(props: &ScreenProps) -> Html {
     let state = &props.state;
     let lang = state.lang;
+    html! {
+        <section class="result" aria-labelledby="screen-heading">
+            <h1 id="screen-heading" tabindex="-1">{ t(lang, Ui::ResultTitle) }</h1>
+            { body(lang, &state.answers) }
+            <SharePanel lang={lang} answers={state.answers.clone()} name={state.name.clone()} act={props.act.clone()} />
+            <div class="actions no-print">
+                <button type="button" class="secondary" onclick={props.act.reform(|_| Action::Review)}>
+                    { t(lang, Ui::EditAnswers) }
+                </button>
+                <RestartButton lang={lang} act={props.act.clone()} />
+            </div>
+        </section>
+    }
+}
+
+#[derive(Clone, PartialEq, Properties)]
+pub struct SharedProps {
+    pub lang: Lang,
+    /// The code from the link's fragment.
+    pub code: String,
+    pub on_start: Callback<()>,
+}
+
+/// A result opened from someone's link: read-only, with a way to take the
+/// assessment oneself. A broken link says what is wrong, in plain words.
+#[component]
+pub fn SharedResult(props: &SharedProps) -> Html {
+    let lang = props.lang;
+    let bank = Bank::builtin();
+    let start = props.on_start.reform(|_| ());
+    let own = html! {
+        <div class="actions">
+            <button type="button" class="primary" onclick={start}>{ t(lang, Ui::TakeItYourself) }</button>
+            // A trainer who opened a participant's link can add it at once.
+            if trainer_store_exists() {
+                <a class="button secondary" href={format!("pelatih.html#{}", code::fragment(&props.code))}>
+                    { t(lang, Ui::AddToWorkshop) }
+                </a>
+            }
+        </div>
+    };
+    match code::decode(bank, &props.code) {
+        Ok(shared) => {
+            let title = match &shared.name {
+                Some(name) => format!("{}: {name}", t(lang, Ui::SharedTitle)),
+                None => t(lang, Ui::SharedTitle).to_string(),
+            };
+            html! {
+                <section class="result shared" aria-labelledby="screen-heading">
+                    <h1 id="screen-heading" tabindex="-1">{ title }</h1>
+                    <p class="shared-note">{ t(lang, Ui::SharedNote) }</p>
+                    { body(lang, &shared.answers) }
+                    { own }
+                </section>
+            }
+        }
+        Err(error) => html! {
+            <section class="result shared" aria-labelledby="screen-heading">
+                <h1 id="screen-heading" tabindex="-1">{ t(lang, Ui::BrokenLinkTitle) }</h1>
+                <p class="error" role="alert">{ error.message(lang) }</p>
+                { own }
+            </section>
+        },
+    }
+}
+
+fn trainer_store_exists() -> bool {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|s| {
+            s.get_item(crate::assessment::cohort::STORE_KEY)
+                .ok()
+                .flatten()
+        })
+        .is_some()
+}
+
+/// Level, next step, plan, chart and explanations for a set of answers.
+fn body(lang: Lang, answers: &Answers) -> Html {
     let bank = Bank::builtin();
     // Derived on render, never stored: the answers are the only truth.
-    let outcome = score::assess(bank, &state.answers);
-    let plan = plan::plan(bank, &state.answers, &outcome);
+    let outcome = score::assess(bank, answers);
+    let plan = plan::plan(bank, answers, &outcome);
     let level = &bank.levels[outcome.level];
     let mut steps = plan
         .steps
         .iter()
-        .map(|&r| plan::step(bank, &state.answers, r, lang));
+        .map(|&r| plan::step(bank, answers, r, lang));
     let next = steps.next();
 
     // Gates that actually held the level down, and why.
@@ -45,7 +125,7 @@ pub fn ResultScreen(props: &ScreenProps) -> Html {
             html! {
                 <li>
                     <span class="q">{ q.short.get(lang) }</span>{ ": " }
-                    <span class="a">{ answer_label(bank, &state.answers, &q.id, lang) }</span>
+                    <span class="a">{ answer_label(bank, answers, &q.id, lang) }</span>
                     <span class="lost">{ format!(" ({})", points_lost(lang, c.lost)) }</span>
                 </li>
             }
@@ -63,8 +143,7 @@ pub fn ResultScreen(props: &ScreenProps) -> Html {
     });
 
     html! {
-        <section class="result" aria-labelledby="screen-heading">
-            <h1 id="screen-heading" tabindex="-1">{ t(lang, Ui::ResultTitle) }</h1>
+        <>
             <div class={classes!("level", format!("level-{}", level.id))}>
                 <p class="level-label">{ t(lang, Ui::LevelLabel) }</p>
                 <p class="level-name" data-level={level.id.clone()}>{ level.title.get(lang) }</p>
@@ -84,22 +163,17 @@ pub fn ResultScreen(props: &ScreenProps) -> Html {
                 </div>
             }
             <h2>{ t(lang, Ui::AreasTitle) }</h2>
-            <AreaChart lang={lang} outcome={outcome.clone()} />
+            <AreaChart lang={lang} scores={outcome.areas.iter().map(|a| a.score).collect::<Vec<_>>()}
+                title={t(lang, Ui::AreasTitle)} />
             if plan.steps.len() > 1 {
                 <h2>{ t(lang, Ui::Plan) }</h2>
                 <ol class="plan">
                     { for steps.map(|s| html! { <li data-rule={s.rule.id.clone()}>{ step(lang, &s, false) }</li> }) }
                 </ol>
             }
-            <h2>{ t(lang, Ui::WhyScore) }</h2>
-            <ul class="why-areas">{ for why_areas }</ul>
-            <div class="actions">
-                <button type="button" class="secondary" onclick={props.act.reform(|_| Action::Review)}>
-                    { t(lang, Ui::EditAnswers) }
-                </button>
-                <RestartButton lang={lang} act={props.act.clone()} />
-            </div>
-        </section>
+            <h2 class="no-print">{ t(lang, Ui::WhyScore) }</h2>
+            <ul class="why-areas no-print">{ for why_areas }</ul>
+        </>
     }
 }
 

@@ -18,12 +18,7 @@ pub fn load(bank: &Bank) -> State {
     let Some(storage) = local() else {
         return fresh(Lang::default(), Some(Notice::StorageUnavailable));
     };
-    let lang = storage
-        .get_item(LANG_KEY)
-        .ok()
-        .flatten()
-        .and_then(|code| Lang::from_code(&code))
-        .unwrap_or_default();
+    let lang = load_lang();
     // Some browsers hand out a storage object that refuses every write
     // (private mode, quota 0): find out now rather than on the first answer.
     let probe = "cek-siap-ekspor.probe";
@@ -64,6 +59,14 @@ pub fn save(bank: &Bank, state: &State) -> Result<(), NotSaved> {
     storage
         .set_item(KEY, &progress::encode(bank, state))
         .map_err(|_| NotSaved)
+}
+
+/// The language chosen earlier on this device, else Indonesian.
+pub fn load_lang() -> Lang {
+    local()
+        .and_then(|s| s.get_item(LANG_KEY).ok().flatten())
+        .and_then(|code| Lang::from_code(&code))
+        .unwrap_or_default()
 }
 
 pub fn save_lang(lang: Lang) {

@@ -1,0 +1,12 @@
+import { start, phone, open, answerAll } from './helpers.mjs';
+import { writeFileSync } from 'node:fs';
+const env = await start();
+const p = await phone(env);
+await open(p.page, env.origin);
+await p.page.getByRole('button', { name: 'Mulai' }).click();
+await answerAll(p.page, { omzet: 'Sampai Rp2 miliar', nib: 'Sudah punya' });
+await p.page.getByRole('button', { name: 'Lihat hasil' }).click();
+await p.page.locator('.level-name').waitFor();
+await p.page.emulateMedia({ media: 'print' });
+writeFileSync('/tmp/r.pdf', await p.page.pdf({ format: 'A4', printBackground: true }));
+await env.close();

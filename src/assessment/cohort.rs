@@ -1,0 +1,801 @@
+//! A trainer's workshops (pelatihan): participants added from result codes,
+//! before/after pairs (T0/T1), the dashboard's numbers, the CSV for Excel and
+//! the JSON two trainers exchange to merge their lists. A workshop stores
+//! codes only; scores are derived from them on use, never stored.
+
+use std::cmp::Ordering;
+
+use serde::{Deserialize, Serialize};
+
+use super::bank::{Bank, Lang};
+use super::code::{self, CodeError, Shared};
+use super::score::{with_engine, Engine, Picks};
+
+/// `format` of the workshop JSON, for export and for the trainer's storage.
+pub const FORMAT: &str = "cek-siap-ekspor/pelatihan";
+pub const VERSION: u32 = 1;
+/// Storage key of the trainer's workshops; the version is in the key so a
+/// future format can sit beside this one while it migrates.
+pub const STORE_KEY: &str = "cek-siap-ekspor.pelatihan.v1";
+/// Where unreadable workshops are moved, so nothing is silently destroyed.
+pub const STORE_BACKUP_KEY: &str = "cek-siap-ekspor.pelatihan.unreadable";
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Workshop {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub place: String,
+    /// YYYY-MM-DD.
+    #[serde(default)]
+    pub date: String,
+    #[serde(default)]
+    pub participants: Vec<Participant>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Participant {
+    /// The name the owner put in the code, if any; it pairs T0 with T1.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// The first result (T0).
+    pub before: Entry,
+    /// The latest result after that (T1), e.g. after mentoring.
+    #[serde(default)]
+    pub after: Option<Entry>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    /// The bare result code.
+    pub code: String,
+    /// The day it was added (YYYY-MM-DD, given by the shell).
+    #[serde(default)]
+    pub added: String,
+}
+
+impl Participant {
+    /// T1 if there is one, else T0: what the dashboard counts.
+    pub fn latest(&self) -> &Entry {
+        self.after.as_ref().unwrap_or(&self.before)
+    }
+
+    fn entries(&self) -> impl Iterator<Item = &Entry> {
+        std::iter::once(&self.before).chain(self.after.as_ref())
+    }
+}
+
+/// What adding a code did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Added {
+    New,
+    /// The same code, or the same name with the same answers, is already there.
+    Duplicate,
+    /// The same name with other answers: now that participant's before/after.
+    FollowUp,
+}
+
+/// Adds one code or result link, as pasted or scanned, on `today`.
+///
+/// A code with a name that is already in the workshop (ignoring case and
+/// spaces) and other answers becomes that participant's T1; a later one
+/// replaces T1. Without a name nothing can be paired: only the identical
+/// code is a duplicate.
+pub fn add(
+    bank: &Bank,
+    workshop: &mut Workshop,
+    shared_code: &str,
+    today: &str,
+) -> Result<Added, CodeError> {
+    with_engine(bank, |engine| {
+        let read = code::read(engine, shared_code, true)?;
+        let incoming = Incoming {
+            code: read.code.to_string(),
+            name: read.name,
+            picks: read.picks,
+        };
+        Ok(place(engine, workshop, incoming, today, None).0)
+    })
+}
+
+/// As `add`, for a code already decoded (e.g. by `code::decode_many`).
+pub fn add_shared(bank: &Bank, workshop: &mut Workshop, shared: Shared, today: &str) -> Added {
+    with_engine(bank, |engine| {
+        let incoming = Incoming {
+            picks: engine.picks(&shared.answers),
+            code: shared.code,
+            name: shared.name,
+        };
+        place(engine, workshop, incoming, today, None).0
+    })
+}
+
+/// A result on its way into a workshop.
+struct Incoming {
+    code: String,
+    name: Option<String>,
+    picks: Picks,
+}
+
+/// Adds an entry to the participant who has its code, else to `hint` (the
+/// participant the same person's T0 went to), else to the one with its
+/// name, else as someone new. Returns what happened and where.
+fn place(
+    engine: &Engine,
+    workshop: &mut Workshop,
+    incoming: Incoming,
+    added: &str,
+    hint: Option<usize>,
+) -> (Added, usize) {
+    let people = &mut workshop.participants;
+    if let Some(i) = people
+        .iter()
+        .position(|p| p.entries().any(|e| e.code == incoming.code))
+    {
+        return (Added::Duplicate, i);
+    }
+    let target = hint.or_else(|| {
+        let name = incoming.name.as_deref().filter(|n| !n.trim().is_empty())?;
+        people
+            .iter()
+            .position(|p| p.name.as_deref().is_some_and(|n| same_name(n, name)))
+    });
+    let entry = Entry {
+        code: incoming.code,
+        added: added.to_string(),
+    };
+    match target.and_then(|i| Some((i, people.get_mut(i)?))) {
+        Some((i, p)) => (pair(engine, p, entry, &incoming.picks), i),
+        None => {
+            people.push(Participant {
+                name: incoming.name,
+                before: entry,
+                after: None,
+            });
+            (Added::New, people.len() - 1)
+        }
+    }
+}
+
+/// The same person again: the earliest result stays T0 and the latest is
+/// T1 (on the same day, the one added last), so merging an older list
+/// never turns time around.
+fn pair(engine: &Engine, p: &mut Participant, entry: Entry, picks: &Picks) -> Added {
+    let same = p
+        .entries()
+        .any(|e| code::read(engine, &e.code, false).is_ok_and(|r| r.picks == *picks));
+    if same {
+        return Added::Duplicate;
+    }
+    let mut all: Vec<Entry> = p.entries().cloned().chain([entry]).collect();
+    all.sort_by(|a, b| a.added.cmp(&b.added));
+    let last = all.pop();
+    let first = all.into_iter().next();
+    if let (Some(first), Some(last)) = (first, last) {
+        p.before = first;
+        p.after = Some(last);
+    }
+    Added::FollowUp
+}
+
+/// Names match ignoring case and runs of spaces: "Ibu  Siti" is "ibu siti".
+fn same_name(a: &str, b: &str) -> bool {
+    fn folded(s: &str) -> impl Iterator<Item = char> + '_ {
+        s.split_whitespace()
+            .flat_map(|w| std::iter::once(' ').chain(w.chars().flat_map(char::to_lowercase)))
+    }
+    folded(a).eq(folded(b))
+}
+
+/// Sort key of a name: lower case, single spaces.
+fn name_key(name: &str) -> String {
+    let mut key = String::with_capacity(name.len());
+    for word in name.split_whitespace() {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    key
+}
+
+/// One participant's numbers, derived from a code.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Scores {
+    /// Index into `bank.levels`.
+    pub level: usize,
+    pub overall: u8,
+    /// Per area, bank order.
+    pub areas: Vec<u8>,
+}
+
+/// One line of the participant table: the latest result of a participant
+/// whose code this bank can read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row {
+    /// Index into `workshop.participants`; "Peserta N" has N = this + 1.
+    pub participant: usize,
+    pub name: Option<String>,
+    /// Index into `bank.levels`.
+    pub level: usize,
+    pub overall: u8,
+    /// Per area, bank order.
+    pub areas: Vec<u8>,
+    /// The next step (langkah berikutnya), as an index into `bank.rules`.
+    pub next_step: Option<usize>,
+    /// Indices into `bank.gates` that apply.
+    pub gates: Vec<usize>,
+    /// The day the latest result was added.
+    pub added: String,
+    /// T0, when the row shows T1.
+    pub before: Option<Scores>,
+}
+
+impl Row {
+    /// The name, or "Peserta N" for someone who shared without one.
+    pub fn label(&self, lang: Lang) -> String {
+        match &self.name {
+            Some(name) => name.clone(),
+            None => numbered(self.participant, lang),
+        }
+    }
+}
+
+fn numbered(participant: usize, lang: Lang) -> String {
+    let word = match lang {
+        Lang::Id => "Peserta ",
+        Lang::En => "Participant ",
+    };
+    let mut s = String::from(word);
+    s.push_str(&(participant + 1).to_string());
+    s
+}
+
+/// The table's rows, in workshop order. Participants whose latest code this
+/// bank can't read (another version of the questions) are left out; the
+/// summary counts them as `unreadable`.
+pub fn rows(bank: &Bank, workshop: &Workshop) -> Vec<Row> {
+    with_engine(bank, |engine| rows_with(engine, workshop))
+}
+
+fn rows_with(engine: &Engine, workshop: &Workshop) -> Vec<Row> {
+    let scores = |code: &str| {
+        let read = code::read(engine, code, false).ok()?;
+        let outcome = engine.assess(&read.picks);
+        Some((read.picks, outcome))
+    };
+    let mut out = Vec::with_capacity(workshop.participants.len());
+    for (i, p) in workshop.participants.iter().enumerate() {
+        let Some((picks, outcome)) = scores(&p.latest().code) else {
+            continue;
+        };
+        let next_step = engine.plan(&picks, &outcome).next_step();
+        let before = p.after.as_ref().and_then(|_| {
+            let (_, o) = scores(&p.before.code)?;
+            Some(Scores {
+                level: o.level,
+                overall: o.overall,
+                areas: o.areas.iter().map(|a| a.score).collect(),
+            })
+        });
+        out.push(Row {
+            participant: i,
+            name: p.name.clone(),
+            level: outcome.level,
+            overall: outcome.overall,
+            areas: outcome.areas.iter().map(|a| a.score).collect(),
+            next_step,
+            gates: outcome.gates,
+            added: p.latest().added.clone(),
+            before,
+        });
+    }
+    out
+}
+
+/// The dashboard's numbers, over each participant's latest result.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Summary {
+    /// Participants counted.
+    pub count: usize,
+    /// Participants whose latest code this bank can't read.
+    pub unreadable: usize,
+    /// Participants per level, indexed like `bank.levels`.
+    pub levels: Vec<usize>,
+    /// Average score per area (0–100, rounded), bank order.
+    pub areas: Vec<u8>,
+    /// Average overall score (0–100, rounded).
+    pub overall: u8,
+    /// (rule index, participants whose next step it is), most common first,
+    /// then in rule order; only rules that are someone's next step.
+    pub next_steps: Vec<(usize, usize)>,
+    /// (gate index, participants it applies to) for every gate, most
+    /// common first, then in bank order: "12 dari 30 belum punya NIB".
+    pub blockers: Vec<(usize, usize)>,
+    /// Participants with a T0 and a T1, in workshop order.
+    pub pairs: Vec<Pair>,
+    /// Average change per area over the pairs (rounded; empty without pairs).
+    pub change: Vec<i32>,
+    /// Average change of the overall score over the pairs.
+    pub overall_change: i32,
+}
+
+/// One participant's progress from T0 to T1.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pair {
+    /// Index into `workshop.participants`.
+    pub participant: usize,
+    pub before: Scores,
+    pub after: Scores,
+    /// After minus before, per area.
+    pub change: Vec<i32>,
+}
+
+pub fn summary(bank: &Bank, workshop: &Workshop) -> Summary {
+    summary_of(bank, workshop, &rows(bank, workshop))
+}
+
+/// As `summary`, from rows already made (the table and the dashboard read
+/// every code once between them).
+pub fn summary_of(bank: &Bank, workshop: &Workshop, rows: &[Row]) -> Summary {
+    let n_areas = bank.areas.len();
+    let mut levels = vec![0usize; bank.levels.len()];
+    let mut area_sums = vec![0u64; n_areas];
+    let mut overall_sum = 0u64;
+    let mut steps = vec![0usize; bank.rules.len()];
+    let mut gates = vec![0usize; bank.gates.len()];
+    let mut pairs = Vec::new();
+    for row in rows {
+        if let Some(c) = levels.get_mut(row.level) {
+            *c += 1;
+        }
+        for (sum, &s) in area_sums.iter_mut().zip(&row.areas) {
+            *sum += u64::from(s);
+        }
+        overall_sum += u64::from(row.overall);
+        if let Some(c) = row.next_step.and_then(|r| steps.get_mut(r)) {
+            *c += 1;
+        }
+        for &g in &row.gates {
+            if let Some(c) = gates.get_mut(g) {
+                *c += 1;
+            }
+        }
+        if let Some(before) = &row.before {
+            pairs.push(Pair {
+                participant: row.participant,
+                change: row
+                    .areas
+                    .iter()
+                    .zip(&before.areas)
+                    .map(|(&a, &b)| i32::from(a) - i32::from(b))
+                    .collect(),
+                before: before.clone(),
+                after: Scores {
+                    level: row.level,
+                    overall: row.overall,
+                    areas: row.areas.clone(),
+                },
+            });
+        }
+    }
+    let count = rows.len();
+    let mut next_steps: Vec<(usize, usize)> =
+        steps.into_iter().enumerate().filter(|s| s.1 > 0).collect();
+    next_steps.sort_by_key(|s| std::cmp::Reverse(s.1));
+    let mut blockers: Vec<(usize, usize)> = gates.into_iter().enumerate().collect();
+    blockers.sort_by_key(|b| std::cmp::Reverse(b.1));
+    let change = if pairs.is_empty() {
+        Vec::new()
+    } else {
+        (0..n_areas)
+            .map(|a| {
+                let sum: i64 = pairs
+                    .iter()
+                    .map(|p| i64::from(p.change.get(a).copied().unwrap_or(0)))
+                    .sum();
+                mean(sum, pairs.len())
+            })
+            .collect()
+    };
+    let overall_change = mean(
+        pairs
+            .iter()
+            .map(|p| i64::from(p.after.overall) - i64::from(p.before.overall))
+            .sum(),
+        pairs.len(),
+    );
+    Summary {
+        count,
+        unreadable: workshop.participants.len().saturating_sub(count),
+        levels,
+        areas: area_sums
+            .into_iter()
+            .map(|s| mean(s as i64, count) as u8)
+            .collect(),
+        overall: mean(overall_sum as i64, count) as u8,
+        next_steps,
+        blockers,
+        pairs,
+        change,
+        overall_change,
+    }
+}
+
+/// Rounded half away from zero; 0 for nobody.
+fn mean(sum: i64, n: usize) -> i32 {
+    if n == 0 {
+        0
+    } else {
+        (sum as f64 / n as f64).round() as i32
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SortKey {
+    Name,
+    /// Level, and within a level the overall score.
+    Level,
+    Overall,
+    /// An area's score, by index into `bank.areas`.
+    Area(usize),
+}
+
+/// Sorts the table. Ties keep workshop order either way, so the table
+/// doesn't shuffle when sorted twice.
+pub fn sort(rows: &mut [Row], key: SortKey, descending: bool) {
+    rows.sort_by(|a, b| {
+        let by_key = match key {
+            // Named participants alphabetically, then "Peserta N" by N.
+            SortKey::Name => match (&a.name, &b.name) {
+                (Some(x), Some(y)) => name_key(x).cmp(&name_key(y)),
+                (Some(_), None) => Ordering::Less,
+                (None, Some(_)) => Ordering::Greater,
+                (None, None) => a.participant.cmp(&b.participant),
+            },
+            SortKey::Level => (a.level, a.overall).cmp(&(b.level, b.overall)),
+            SortKey::Overall => a.overall.cmp(&b.overall),
+            SortKey::Area(i) => a.areas.get(i).cmp(&b.areas.get(i)),
+        };
+        let by_key = if descending { by_key.reverse() } else { by_key };
+        by_key.then(a.participant.cmp(&b.participant))
+    });
+}
+
+/// Who fits a programme, e.g. "Madya ke atas, sudah punya NIB":
+/// `Shortlist { min_level: 1, without_gates: vec!["tanpa_nib".into()] }`.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Shortlist {
+    /// Index into `bank.levels`: this level or higher.
+    pub min_level: usize,
+    /// Ids of gates that must not apply.
+    pub without_gates: Vec<String>,
+}
+
+/// The rows that pass the filter, in the order given.
+pub fn shortlist<'a>(bank: &Bank, rows: &'a [Row], filter: &Shortlist) -> Vec<&'a Row> {
+    let excluded: Vec<usize> = bank
+        .gates
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| filter.without_gates.contains(&g.id))
+        .map(|(i, _)| i)
+        .collect();
+    rows.iter()
+        .filter(|r| r.level >= filter.min_level && !r.gates.iter().any(|g| excluded.contains(g)))
+        .collect()
+}
+
+/// The participant table as CSV for Excel with an Indonesian locale and
+/// Google Sheets: UTF-8 with BOM (or Excel guesses the wrong encoding), `;`
+/// between fields (Indonesian Excel's list separator; `,` is its decimal
+/// comma), CRLF, integers only. One row per participant in workshop order,
+/// latest result; the "before" columns are filled for before/after pairs.
+/// A participant whose code can't be read keeps their name and date.
+pub fn csv(bank: &Bank, workshop: &Workshop, lang: Lang) -> String {
+    let id = lang == Lang::Id;
+    let pick = |i: &'static str, e: &'static str| if id { i } else { e };
+    let mut out = String::from("\u{FEFF}");
+    let mut header: Vec<&str> = vec![
+        pick("Nama", "Name"),
+        pick("Tingkat", "Level"),
+        pick("Skor", "Score"),
+    ];
+    header.extend(bank.areas.iter().map(|a| a.title.get(lang)));
+    header.extend([
+        pick("Langkah berikutnya", "Next step"),
+        pick("Hambatan", "Blockers"),
+        pick("Tanggal", "Date"),
+        pick("Tingkat sebelum", "Level before"),
+        pick("Skor sebelum", "Score before"),
+        pick("Tanggal sebelum", "Date before"),
+    ]);
+    for (k, h) in header.iter().enumerate() {
+        if k > 0 {
+            out.push(';');
+        }
+        push_text(&mut out, h);
+    }
+    out.push_str("\r\n");
+
+    let rows = rows(bank, workshop);
+    let mut rows = rows.iter().peekable();
+    let level_title = |l: usize| bank.levels.get(l).map_or("", |l| l.title.get(lang));
+    for (i, p) in workshop.participants.iter().enumerate() {
+        let row = rows.next_if(|r| r.participant == i);
+        match &p.name {
+            Some(name) => push_text(&mut out, name),
+            None => push_text(&mut out, &numbered(i, lang)),
+        }
+        let field = |out: &mut String, text: &str| {
+            out.push(';');
+            push_text(out, text);
+        };
+        match row {
+            Some(r) => {
+                field(&mut out, level_title(r.level));
+                field(&mut out, &r.overall.to_string());
+                for s in &r.areas {
+                    field(&mut out, &s.to_string());
+                }
+                let step = r.next_step.and_then(|s| bank.rules.get(s));
+                field(&mut out, step.map_or("", |s| s.title.get(lang)));
+                let blockers: Vec<&str> = r
+                    .gates
+                    .iter()
+                    .filter_map(|&g| bank.gates.get(g))
+                    .map(|g| g.short.get(lang))
+                    .collect();
+                field(&mut out, &blockers.join(", "));
+                field(&mut out, &p.latest().added);
+                match (&r.before, &p.after) {
+                    (Some(b), Some(_)) => {
+                        field(&mut out, level_title(b.level));
+                        field(&mut out, &b.overall.to_string());
+                        field(&mut out, &p.before.added);
+                    }
+                    _ => out.push_str(";;;"),
+                }
+            }
+            None => {
+                for _ in 0..(2 + bank.areas.len() + 2) {
+                    out.push(';');
+                }
+                field(&mut out, &p.latest().added);
+                out.push_str(";;;");
+            }
+        }
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// A field as Excel reads it back: quoted when it holds `;`, `"`, CR or
+/// LF, and with a leading `'` when it would start a formula (`=`, `+`, `-`,
+/// `@`, tab, CR), so a name like "=HYPERLINK(…)" stays text.
+fn push_text(out: &mut String, s: &str) {
+    let quote = s.contains([';', '"', '\r', '\n']);
+    if quote {
+        out.push('"');
+    }
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        out.push('\'');
+    }
+    for c in s.chars() {
+        if c == '"' {
+            out.push('"');
+        }
+        out.push(c);
+    }
+    if quote {
+        out.push('"');
+    }
+}
+
+#[derive(Serialize)]
+struct EnvelopeOut<'a> {
+    format: &'a str,
+    version: u32,
+    workshops: &'a [Workshop],
+}
+
+/// Workshops as JSON, for another trainer or for the trainer's own storage.
+pub fn export(workshops: &[Workshop]) -> String {
+    serde_json::to_string(&EnvelopeOut {
+        format: FORMAT,
+        version: VERSION,
+        workshops,
+    })
+    .unwrap_or_default()
+}
+
+/// Why a workshop file could not be read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportError {
+    Empty,
+    /// Not JSON, or JSON of something else.
+    NotAWorkshopFile,
+    /// From a newer version of the app.
+    UnknownVersion(u64),
+    /// Our format, but no workshop in it could be read.
+    Damaged,
+}
+
+impl ImportError {
+    pub fn message(&self, lang: Lang) -> String {
+        let id = lang == Lang::Id;
+        let (idn, en) = match self {
+            ImportError::Empty => (
+                "Berkas ini kosong.",
+                "This file is empty.",
+            ),
+            ImportError::NotAWorkshopFile => (
+                "Berkas ini bukan daftar pelatihan dari Cek Siap Ekspor. Pilih berkas .json yang diekspor dari Mode pelatih.",
+                "This file is not a Cek Siap Ekspor workshop list. Choose the .json file exported from trainer mode.",
+            ),
+            ImportError::UnknownVersion(v) => {
+                return if id {
+                    format!("Berkas ini dibuat dengan versi aplikasi yang lebih baru (versi {v}). Muat ulang halaman ini untuk memperbarui aplikasi, lalu coba lagi.")
+                } else {
+                    format!("This file was made with a newer version of the app (version {v}). Reload this page to update the app, then try again.")
+                };
+            }
+            ImportError::Damaged => (
+                "Berkas pelatihan ini rusak dan tidak bisa dibaca. Minta pengirim mengekspor ulang.",
+                "This workshop file is damaged and can't be read. Ask the sender to export it again.",
+            ),
+        };
+        if id { idn } else { en }.to_string()
+    }
+}
+
+/// What an import brought in.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Imported {
+    /// Each with only codes this bank can read, deduplicated and paired as
+    /// `add` would.
+    pub workshops: Vec<Workshop>,
+    /// Codes left out: damaged, or from another version of the questions.
+    pub skipped_codes: usize,
+    /// Workshops in the file that could not be read at all.
+    pub skipped_workshops: usize,
+}
+
+/// Reads another trainer's export. Never panics; every code is checked.
+pub fn import(bank: &Bank, text: &str) -> Result<Imported, ImportError> {
+    let (raw, skipped_workshops) = read_envelope(text)?;
+    let mut imported = Imported {
+        skipped_workshops,
+        ..Imported::default()
+    };
+    for w in raw {
+        let mut clean = Workshop {
+            participants: Vec::new(),
+            ..w.clone()
+        };
+        imported.skipped_codes += merge(bank, &mut clean, &w).skipped;
+        imported.workshops.push(clean);
+    }
+    Ok(imported)
+}
+
+/// What `merge` did, entry by entry (a T0 and a T1 count as two).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct MergeReport {
+    pub new: usize,
+    pub duplicates: usize,
+    pub follow_ups: usize,
+    /// Codes this bank can't read.
+    pub skipped: usize,
+}
+
+/// Adds another trainer's participants with the same rules as `add`; each
+/// participant's T1 follows their T0, even without a name.
+pub fn merge(bank: &Bank, into: &mut Workshop, other: &Workshop) -> MergeReport {
+    with_engine(bank, |engine| merge_with(engine, into, other))
+}
+
+fn merge_with(engine: &Engine, into: &mut Workshop, other: &Workshop) -> MergeReport {
+    let mut report = MergeReport::default();
+    for p in &other.participants {
+        let mut hint = None;
+        for e in p.entries() {
+            let Ok(read) = code::read(engine, &e.code, true) else {
+                report.skipped += 1;
+                continue;
+            };
+            let incoming = Incoming {
+                code: read.code.to_string(),
+                name: read.name,
+                picks: read.picks,
+            };
+            let (added, at) = place(engine, into, incoming, &e.added, hint);
+            hint = Some(at);
+            match added {
+                Added::New => report.new += 1,
+                Added::Duplicate => report.duplicates += 1,
+                Added::FollowUp => report.follow_ups += 1,
+            }
+        }
+    }
+    report
+}
+
+/// Merges imported workshops into the trainer's list: into the workshop
+/// with the same id if there is one, else as a new workshop.
+pub fn merge_all(bank: &Bank, into: &mut Vec<Workshop>, imported: Vec<Workshop>) -> MergeReport {
+    let mut total = MergeReport::default();
+    for w in imported {
+        match into.iter_mut().find(|x| x.id == w.id) {
+            Some(existing) => {
+                let r = merge(bank, existing, &w);
+                total.new += r.new;
+                total.duplicates += r.duplicates;
+                total.follow_ups += r.follow_ups;
+                total.skipped += r.skipped;
+            }
+            None => {
+                total.new += w
+                    .participants
+                    .iter()
+                    .map(|p| p.entries().count())
+                    .sum::<usize>();
+                into.push(w);
+            }
+        }
+    }
+    total
+}
+
+/// The trainer's workshops as kept in storage: the export format, so a
+/// stored list can also be imported elsewhere.
+pub fn save(workshops: &[Workshop]) -> String {
+    export(workshops)
+}
+
+/// What storage held.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Loaded {
+    pub workshops: Vec<Workshop>,
+    /// Workshops that could not be read; the shell keeps the stored text
+    /// under `STORE_BACKUP_KEY` before saving over it.
+    pub dropped: usize,
+}
+
+/// Reads the trainer's storage. Codes are kept as they are, even ones this
+/// bank can't read (e.g. after the questions change): they stay in the
+/// list, counted as unreadable, rather than being lost.
+pub fn load(text: &str) -> Result<Loaded, ImportError> {
+    let (workshops, dropped) = read_envelope(text)?;
+    Ok(Loaded { workshops, dropped })
+}
+
+/// The workshops in our envelope, and how many could not be read.
+fn read_envelope(text: &str) -> Result<(Vec<Workshop>, usize), ImportError> {
+    let text = text.trim_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
+    if text.is_empty() {
+        return Err(ImportError::Empty);
+    }
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|_| ImportError::NotAWorkshopFile)?;
+    if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+        return Err(ImportError::NotAWorkshopFile);
+    }
+    match value.get("version").and_then(|v| v.as_u64()) {
+        Some(v) if v == u64::from(VERSION) => {}
+        Some(v) => return Err(ImportError::UnknownVersion(v)),
+        None => return Err(ImportError::Damaged),
+    }
+    let Some(list) = value.get("workshops").and_then(|w| w.as_array()) else {
+        return Err(ImportError::Damaged);
+    };
+    let workshops: Vec<Workshop> = list
+        .iter()
+        .filter_map(|w| Workshop::deserialize(w).ok())
+        .collect();
+    let dropped = list.len() - workshops.len();
+    if workshops.is_empty() && dropped > 0 {
+        return Err(ImportError::Damaged);
+    }
+    Ok((workshops, dropped))
+}

@@ -1,0 +1,681 @@
+//! Trainer mode (mode pelatih): workshops kept in this browser, participants
+//! added from pasted links or codes, a scanned QR or an opened result link,
+//! and the cohort dashboard with CSV and JSON export. The numbers come from
+//! `assessment::cohort`; this file only shows them and does the browser I/O.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::chart::AreaChart;
+use super::scan::Scanner;
+use super::text::{t, Ui};
+use crate::assessment::cohort::{
+    self, Added, Row, Shortlist, SortKey, Workshop, STORE_BACKUP_KEY, STORE_KEY,
+};
+use crate::assessment::{code, Bank, Lang};
+
+fn local() -> Option<web_sys::Storage> {
+    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+}
+
+/// The trainer's workshops kept in this browser.
+pub struct Stored {
+    pub workshops: Vec<Workshop>,
+    /// The stored data could not be read: it was moved to a backup key, never
+    /// destroyed, and the list starts empty.
+    pub unreadable: bool,
+}
+
+pub fn load_workshops() -> Stored {
+    let mut stored = Stored {
+        workshops: Vec::new(),
+        unreadable: false,
+    };
+    let Some(storage) = local() else {
+        return stored;
+    };
+    if let Ok(Some(text)) = storage.get_item(STORE_KEY) {
+        match cohort::load(&text) {
+            Ok(loaded) => stored.workshops = loaded.workshops,
+            Err(_) => {
+                let _ = storage.set_item(STORE_BACKUP_KEY, &text);
+                let _ = storage.remove_item(STORE_KEY);
+                stored.unreadable = true;
+            }
+        }
+    }
+    stored
+}
+
+fn save_workshops(workshops: &[Workshop]) -> bool {
+    local().is_some_and(|s| s.set_item(STORE_KEY, &cohort::save(workshops)).is_ok())
+}
+
+fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
+}
+
+/// Adds every code or link found in `text` to a workshop; returns a summary
+/// for the trainer, e.g. "3 ditambahkan, 1 sudah ada".
+pub fn add_codes(workshop: &mut Workshop, text: &str, lang: Lang) -> String {
+    let bank = Bank::builtin();
+    let (mut new, mut dup, mut after, mut broken) = (0, 0, 0, Vec::new());
+    let day = today();
+    for found in code::decode_many(bank, text) {
+        match found.map(|shared| cohort::add_shared(bank, workshop, shared, &day)) {
+            Ok(Added::New) => new += 1,
+            Ok(Added::Duplicate) => dup += 1,
+            Ok(Added::FollowUp) => after += 1,
+            Err((token, e)) => broken.push(format!("{} ({token})", e.message(lang))),
+        }
+    }
+    let mut parts = Vec::new();
+    let id = lang == Lang::Id;
+    if new > 0 {
+        parts.push(if id {
+            format!("{new} peserta ditambahkan")
+        } else {
+            format!("{new} participants added")
+        });
+    }
+    if after > 0 {
+        parts.push(if id {
+            format!("{after} jadi data sesudah (T1)")
+        } else {
+            format!("{after} added as after (T1)")
+        });
+    }
+    if dup > 0 {
+        parts.push(if id {
+            format!("{dup} sudah ada, dilewati")
+        } else {
+            format!("{dup} already there, skipped")
+        });
+    }
+    for e in &broken {
+        parts.push(e.clone());
+    }
+    if parts.is_empty() {
+        return t(lang, Ui::NoCodeFound).to_string();
+    }
+    parts.join(". ") + "."
+}
+
+fn download(name: &str, mime: &str, content: &str) {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    let document = gloo::utils::document();
+    if let Ok(a) = document.create_element("a") {
+        let a: web_sys::HtmlAnchorElement = wasm_bindgen::JsCast::unchecked_into(a);
+        a.set_href(&url);
+        a.set_download(name);
+        a.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+fn file_name(workshop: &Workshop, ext: &str) -> String {
+    let slug: String = format!("{} {}", workshop.name, workshop.date)
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    format!("pelatihan-{}.{ext}", slug.trim_matches('-'))
+}
+
+/// The trainer page (`pelatih.html`), a separate small app so owners never
+/// download the dashboard. A result link opened here (`pelatih.html#hasil=…`)
+/// is offered for adding to a workshop.
+#[component]
+pub fn TrainerApp() -> Html {
+    let lang = use_state(super::storage::load_lang);
+    let pending = match super::current_route() {
+        crate::assessment::route::Route::Result(code) => Some(code),
+        _ => None,
+    };
+    use_effect_with(*lang, |lang| {
+        super::storage::save_lang(*lang);
+        if let Some(root) = gloo::utils::document().document_element() {
+            let _ = root.set_attribute("lang", lang.code());
+        }
+    });
+    let on_lang = {
+        let lang = lang.clone();
+        Callback::from(move |l| lang.set(l))
+    };
+    html! {
+        <>
+            <header class="top">
+                <a class="brand" href="./">{ t(*lang, Ui::AppName) }</a>
+                <super::LangSwitch lang={*lang} on_change={on_lang} />
+            </header>
+            <main id="main" class="screen wide">
+                <Trainer lang={*lang} pending={pending} />
+            </main>
+            <footer class="bottom"><p>{ t(*lang, Ui::TrainerPrivacy) }</p></footer>
+        </>
+    }
+}
+
+#[derive(Clone, PartialEq, Properties)]
+pub struct TrainerProps {
+    pub lang: Lang,
+    /// A result link the trainer just opened, offered for adding.
+    #[prop_or_default]
+    pub pending: Option<String>,
+}
+
+#[component]
+pub fn Trainer(props: &TrainerProps) -> Html {
+    let lang = props.lang;
+    let loaded = use_memo((), |_| load_workshops());
+    let workshops = use_state(|| loaded.workshops.clone());
+    let open = use_state(|| None::<usize>);
+    let status = use_state(String::new);
+
+    let update = {
+        let workshops = workshops.clone();
+        let status = status.clone();
+        Callback::from(move |(list, message): (Vec<Workshop>, String)| {
+            if !save_workshops(&list) {
+                status.set(format!("{message} {}", t(lang, Ui::NotSaved)));
+            } else {
+                status.set(message);
+            }
+            workshops.set(list);
+        })
+    };
+
+    let broken_store = loaded.unreadable.then(|| {
+        html! { <p class="error" role="alert">{ t(lang, Ui::StoreUnreadable) }</p> }
+    });
+
+    let body = match *open {
+        Some(i) if i < workshops.len() => {
+            let back = {
+                let open = open.clone();
+                Callback::from(move |_| open.set(None))
+            };
+            html! {
+                <WorkshopView lang={lang} index={i} workshops={Rc::new((*workshops).clone())}
+                    update={update.clone()} back={back} status={(*status).clone()} />
+            }
+        }
+        _ => html! {
+            <WorkshopList lang={lang} workshops={Rc::new((*workshops).clone())} update={update.clone()}
+                open={Callback::from({ let open = open.clone(); move |i| open.set(Some(i)) })}
+                status={(*status).clone()} pending={props.pending.clone()} />
+        },
+    };
+    html! {
+        <section class="trainer" aria-labelledby="screen-heading">
+            { for broken_store }
+            { body }
+        </section>
+    }
+}
+
+#[derive(Clone, PartialEq, Properties)]
+struct ListProps {
+    lang: Lang,
+    workshops: Rc<Vec<Workshop>>,
+    update: Callback<(Vec<Workshop>, String)>,
+    open: Callback<usize>,
+    status: String,
+    pending: Option<String>,
+}
+
+#[component]
+fn WorkshopList(props: &ListProps) -> Html {
+    let lang = props.lang;
+    let name = use_node_ref();
+    let place = use_node_ref();
+    let date = use_node_ref();
+    let create = {
+        let (name, place, date) = (name.clone(), place.clone(), date.clone());
+        let workshops = props.workshops.clone();
+        let update = props.update.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let value = |r: &NodeRef| {
+                r.cast::<web_sys::HtmlInputElement>()
+                    .map(|i| i.value().trim().to_string())
+                    .unwrap_or_default()
+            };
+            let workshop = Workshop {
+                id: format!("{}-{}", js_sys::Date::now() as u64, workshops.len()),
+                name: value(&name),
+                place: value(&place),
+                date: value(&date),
+                participants: Vec::new(),
+            };
+            if workshop.name.is_empty() {
+                return;
+            }
+            let message = format!("{}: {}", t(lang, Ui::WorkshopCreated), workshop.name);
+            let mut list = (*workshops).clone();
+            list.push(workshop);
+            update.emit((list, message));
+        })
+    };
+    let import = {
+        let workshops = props.workshops.clone();
+        let update = props.update.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
+            let workshops = workshops.clone();
+            let update = update.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let text = wasm_bindgen_futures::JsFuture::from(file.text())
+                    .await
+                    .ok()
+                    .and_then(|v| v.as_string())
+                    .unwrap_or_default();
+                let mut list = (*workshops).clone();
+                match cohort::import(Bank::builtin(), &text) {
+                    Ok(imported) => {
+                        let r = cohort::merge_all(Bank::builtin(), &mut list, imported.workshops);
+                        let message = match lang {
+                            Lang::Id => format!(
+                                "File digabungkan: {} peserta baru, {} sudah ada, {} jadi data sesudah (T1), {} dilewati.",
+                                r.new, r.duplicates, r.follow_ups, r.skipped
+                            ),
+                            Lang::En => format!(
+                                "File merged: {} new participants, {} already there, {} added as after (T1), {} skipped.",
+                                r.new, r.duplicates, r.follow_ups, r.skipped
+                            ),
+                        };
+                        update.emit((list, message));
+                    }
+                    Err(e) => update.emit((list, e.message(lang))),
+                }
+            });
+        })
+    };
+    let items = props.workshops.iter().enumerate().map(|(i, w)| {
+        let open = props.open.reform(move |_| i);
+        html! {
+            <li>
+                <div class="answer">
+                    <span class="a">{ &w.name }</span>
+                    <span class="q">{ format!("{} · {} · {} {}", w.place, w.date, w.participants.len(), t(lang, Ui::ParticipantsWord)) }</span>
+                </div>
+                <button type="button" class="secondary small" onclick={open}
+                    aria-label={format!("{}: {}", t(lang, Ui::Open), w.name)}>{ t(lang, Ui::Open) }</button>
+            </li>
+        }
+    });
+    html! {
+        <>
+            <h1 id="screen-heading" tabindex="-1">{ t(lang, Ui::TrainerMode) }</h1>
+            <p>{ t(lang, Ui::TrainerLead) }</p>
+            if let Some(code) = &props.pending {
+                <PendingLink lang={lang} code={code.clone()} workshops={props.workshops.clone()} update={props.update.clone()} />
+            }
+            <p class="status" role="status">{ &props.status }</p>
+            if !props.workshops.is_empty() {
+                <h2>{ t(lang, Ui::Workshops) }</h2>
+                <ul class="answers">{ for items }</ul>
+            }
+            <h2>{ t(lang, Ui::NewWorkshop) }</h2>
+            <form class="stack" onsubmit={create}>
+                <label for="w-name">{ t(lang, Ui::WorkshopName) }</label>
+                <input id="w-name" ref={name} type="text" required=true maxlength="80" />
+                <label for="w-place">{ t(lang, Ui::WorkshopPlace) }</label>
+                <input id="w-place" ref={place} type="text" maxlength="80" />
+                <label for="w-date">{ t(lang, Ui::WorkshopDate) }</label>
+                <input id="w-date" ref={date} type="date" value={today()} />
+                <button type="submit" class="primary">{ t(lang, Ui::CreateWorkshop) }</button>
+            </form>
+            <h2>{ t(lang, Ui::ImportTitle) }</h2>
+            <label for="w-import">{ t(lang, Ui::ImportLabel) }</label>
+            <input id="w-import" type="file" accept=".json,application/json" onchange={import} />
+            <p class="actions"><a class="button secondary" href="./">{ t(lang, Ui::BackToAssessment) }</a></p>
+        </>
+    }
+}
+
+#[derive(Clone, PartialEq, Properties)]
+struct PendingProps {
+    lang: Lang,
+    code: String,
+    workshops: Rc<Vec<Workshop>>,
+    update: Callback<(Vec<Workshop>, String)>,
+}
+
+/// "Add this result to a workshop", shown when a trainer opens a result link.
+#[component]
+fn PendingLink(props: &PendingProps) -> Html {
+    let lang = props.lang;
+    if props.workshops.is_empty() {
+        return html! { <p class="notice">{ t(lang, Ui::CreateFirst) }</p> };
+    }
+    let select = use_node_ref();
+    let add = {
+        let select = select.clone();
+        let props = props.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let i: usize = select
+                .cast::<web_sys::HtmlSelectElement>()
+                .and_then(|s| s.value().parse().ok())
+                .unwrap_or(0);
+            let mut list = (*props.workshops).clone();
+            let Some(w) = list.get_mut(i) else { return };
+            let message = add_codes(w, &props.code, lang);
+            props.update.emit((list, message));
+        })
+    };
+    html! {
+        <form class="stack pending" onsubmit={add}>
+            <label for="pending-workshop">{ t(lang, Ui::AddOpenedResult) }</label>
+            <select id="pending-workshop" ref={select}>
+                { for props.workshops.iter().enumerate().map(|(i, w)| html! {
+                    <option value={i.to_string()}>{ format!("{} ({})", w.name, w.date) }</option>
+                }) }
+            </select>
+            <button type="submit" class="primary">{ t(lang, Ui::Add) }</button>
+        </form>
+    }
+}
+
+#[derive(Clone, PartialEq, Properties)]
+struct WorkshopProps {
+    lang: Lang,
+    index: usize,
+    workshops: Rc<Vec<Workshop>>,
+    update: Callback<(Vec<Workshop>, String)>,
+    back: Callback<()>,
+    status: String,
+}
+
+#[component]
+fn WorkshopView(props: &WorkshopProps) -> Html {
+    let lang = props.lang;
+    let bank = Bank::builtin();
+    let workshop = &props.workshops[props.index];
+    let paste = use_node_ref();
+    let sort = use_state(|| (SortKey::Overall, true));
+    let min_level = use_state(|| 0usize);
+    let without = use_state(Vec::<String>::new);
+    let deleting = use_state(|| false);
+
+    let with_workshop = {
+        let props = props.clone();
+        move |change: Rc<dyn Fn(&mut Workshop) -> String>| {
+            let mut list = (*props.workshops).clone();
+            let message = change(&mut list[props.index]);
+            props.update.emit((list, message));
+        }
+    };
+    let add = {
+        let paste = paste.clone();
+        let with_workshop = with_workshop.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let Some(area) = paste.cast::<web_sys::HtmlTextAreaElement>() else {
+                return;
+            };
+            let text = area.value();
+            area.set_value("");
+            with_workshop(Rc::new(move |w| add_codes(w, &text, lang)));
+        })
+    };
+    let scanned = {
+        let with_workshop = with_workshop.clone();
+        Callback::from(move |text: String| {
+            with_workshop(Rc::new(move |w| add_codes(w, &text, lang)))
+        })
+    };
+
+    let mut rows = cohort::rows(bank, workshop);
+    let summary = cohort::summary_of(bank, workshop, &rows);
+    cohort::sort(&mut rows, sort.0, sort.1);
+    let filter = Shortlist {
+        min_level: *min_level,
+        without_gates: (*without).clone(),
+    };
+    let short: Vec<&Row> = cohort::shortlist(bank, &rows, &filter);
+    let total = summary.count;
+
+    let level_counts = bank.levels.iter().zip(&summary.levels).map(|(l, n)| {
+        html! {
+            <li class={classes!("count", format!("level-{}", l.id))}>
+                <span class="n">{ n }</span><span>{ l.title.get(lang) }</span>
+            </li>
+        }
+    });
+    let of = |n: usize| match lang {
+        Lang::Id => format!("{n} dari {total}"),
+        Lang::En => format!("{n} of {total}"),
+    };
+    let steps = summary.next_steps.iter().take(5).map(|(r, n)| {
+        html! {
+            <li>{ format!("{}: ", of(*n)) }{ bank.rules[*r].title.get(lang) }</li>
+        }
+    });
+    let blockers = summary
+        .blockers
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(g, n)| {
+            html! {
+                <li>{ format!("{}: ", of(*n)) }{ bank.gates[*g].short.get(lang) }</li>
+            }
+        });
+    let pairs = summary.pairs.iter().map(|p| {
+        let changes = bank.areas.iter().zip(&p.change).map(|(a, c)| format!("{} {:+}", a.title.get(lang), c)).collect::<Vec<_>>().join(", ");
+        let name = rows.iter().find(|r| r.participant == p.participant).map(|r| r.label(lang)).unwrap_or_default();
+        html! {
+            <li>
+                <strong>{ name }</strong>{ ": " }
+                { format!("{} → {}. ", bank.levels[p.before.level].title.get(lang), bank.levels[p.after.level].title.get(lang)) }
+                { changes }
+            </li>
+        }
+    });
+
+    let header = |key: SortKey, label: String| {
+        let active = sort.0 == key;
+        let aria = if active {
+            if sort.1 {
+                "descending"
+            } else {
+                "ascending"
+            }
+        } else {
+            "none"
+        };
+        let sort = sort.clone();
+        let onclick = Callback::from(move |_| {
+            let descending = if sort.0 == key {
+                !sort.1
+            } else {
+                key != SortKey::Name
+            };
+            sort.set((key, descending));
+        });
+        html! { <th scope="col" aria-sort={aria}><button type="button" class="sort" onclick={onclick}>{ label }</button></th> }
+    };
+    let table_rows = short.iter().map(|r| {
+        html! {
+            <tr>
+                <th scope="row">{ r.label(lang) }</th>
+                <td>{ bank.levels[r.level].title.get(lang) }</td>
+                <td>{ r.overall }</td>
+                { for r.areas.iter().map(|s| html! { <td>{ s }</td> }) }
+                <td>{ r.next_step.map(|s| bank.rules[s].title.get(lang)).unwrap_or_default() }</td>
+            </tr>
+        }
+    });
+
+    let on_level = {
+        let min_level = min_level.clone();
+        Callback::from(move |e: Event| {
+            let s: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            min_level.set(s.value().parse().unwrap_or(0));
+        })
+    };
+    let gate_boxes = bank.gates.iter().map(|g| {
+        let id = g.id.clone();
+        let checked = without.contains(&id);
+        let without = without.clone();
+        let toggle = Callback::from(move |_: Event| {
+            let mut list = (*without).clone();
+            if let Some(i) = list.iter().position(|x| *x == id) {
+                list.remove(i);
+            } else {
+                list.push(id.clone());
+            }
+            without.set(list);
+        });
+        let input_id = format!("without-{}", g.id);
+        html! {
+            <div class="choice">
+                <input type="checkbox" id={input_id.clone()} checked={checked} onchange={toggle} />
+                <label for={input_id} class="option">{ g.short.get(lang) }</label>
+            </div>
+        }
+    });
+
+    let csv = {
+        let workshop = workshop.clone();
+        Callback::from(move |_| {
+            download(
+                &file_name(&workshop, "csv"),
+                "text/csv;charset=utf-8",
+                &cohort::csv(Bank::builtin(), &workshop, lang),
+            )
+        })
+    };
+    let json = {
+        let workshop = workshop.clone();
+        Callback::from(move |_| {
+            download(
+                &file_name(&workshop, "json"),
+                "application/json",
+                &cohort::export(std::slice::from_ref(&workshop)),
+            )
+        })
+    };
+    let delete = {
+        let props = props.clone();
+        Callback::from(move |_| {
+            let mut list = (*props.workshops).clone();
+            let gone = list.remove(props.index);
+            props.back.emit(());
+            props
+                .update
+                .emit((list, format!("{}: {}", t(lang, Ui::Deleted), gone.name)));
+        })
+    };
+    let ask_delete = {
+        let deleting = deleting.clone();
+        Callback::from(move |_| deleting.set(true))
+    };
+    let cancel_delete = {
+        let deleting = deleting.clone();
+        Callback::from(move |_| deleting.set(false))
+    };
+    let back = props.back.reform(|_| ());
+    let averages: Vec<u8> = summary.areas.clone();
+
+    html! {
+        <>
+            <h1 id="screen-heading" tabindex="-1">{ &workshop.name }</h1>
+            <p class="meta">{ format!("{} · {}", workshop.place, workshop.date) }</p>
+            <p class="status" role="status">{ &props.status }</p>
+
+            <h2>{ t(lang, Ui::AddParticipants) }</h2>
+            <form class="stack" onsubmit={add}>
+                <label for="paste">{ t(lang, Ui::PasteLabel) }</label>
+                <textarea id="paste" ref={paste} rows="4" />
+                <button type="submit" class="primary">{ t(lang, Ui::Add) }</button>
+            </form>
+            <Scanner lang={lang} on_code={scanned} />
+
+            <h2>{ t(lang, Ui::Dashboard) }</h2>
+            if total == 0 {
+                <p>{ t(lang, Ui::NoParticipants) }</p>
+            } else {
+                <p class="total">{ format!("{total} {}", t(lang, Ui::ParticipantsWord)) }</p>
+                <ul class="counts">{ for level_counts }</ul>
+                <h3>{ t(lang, Ui::AverageTitle) }</h3>
+                <AreaChart lang={lang} scores={averages} title={t(lang, Ui::AverageTitle)} />
+                <h3>{ t(lang, Ui::CommonSteps) }</h3>
+                <ul>{ for steps }</ul>
+                <h3>{ t(lang, Ui::Blockers) }</h3>
+                <ul>{ for blockers }</ul>
+                if !summary.pairs.is_empty() {
+                    <h3>{ t(lang, Ui::BeforeAfter) }</h3>
+                    <ul>{ for pairs }</ul>
+                }
+                <h3>{ t(lang, Ui::ShortlistTitle) }</h3>
+                <div class="stack">
+                    <label for="min-level">{ t(lang, Ui::MinLevel) }</label>
+                    <select id="min-level" onchange={on_level}>
+                        { for bank.levels.iter().enumerate().map(|(i, l)| html! {
+                            <option value={i.to_string()} selected={i == *min_level}>{ l.title.get(lang) }</option>
+                        }) }
+                    </select>
+                    <fieldset>
+                        <legend>{ t(lang, Ui::MustNotHave) }</legend>
+                        <div class="options">{ for gate_boxes }</div>
+                    </fieldset>
+                </div>
+                <p class="total" role="status">{ format!("{}: {}", t(lang, Ui::Shown), of(short.len())) }</p>
+                <div class="table-wrap" tabindex="0" role="region" aria-label={t(lang, Ui::ParticipantTable)}>
+                    <table>
+                        <caption class="visually-hidden">{ t(lang, Ui::ParticipantTable) }</caption>
+                        <thead><tr>
+                            { header(SortKey::Name, t(lang, Ui::NameCol).to_string()) }
+                            { header(SortKey::Level, t(lang, Ui::LevelCol).to_string()) }
+                            { header(SortKey::Overall, t(lang, Ui::ScoreCol).to_string()) }
+                            { for bank.areas.iter().enumerate().map(|(i, a)| header(SortKey::Area(i), a.title.get(lang).to_string())) }
+                            <th scope="col">{ t(lang, Ui::NextStep) }</th>
+                        </tr></thead>
+                        <tbody>{ for table_rows }</tbody>
+                    </table>
+                </div>
+            }
+            <div class="actions">
+                <button type="button" class="secondary" onclick={csv} disabled={total == 0}>{ t(lang, Ui::DownloadCsv) }</button>
+                <button type="button" class="secondary" onclick={json}>{ t(lang, Ui::ExportJson) }</button>
+            </div>
+            <div class="actions">
+                <button type="button" class="secondary" onclick={back}>{ t(lang, Ui::BackToList) }</button>
+                if *deleting {
+                    <div class="confirm" role="alertdialog" aria-labelledby="delete-q">
+                        <p id="delete-q">{ t(lang, Ui::DeleteConfirm) }</p>
+                        <button type="button" class="danger" onclick={delete}>{ t(lang, Ui::DeleteYes) }</button>
+                        <button type="button" class="secondary" onclick={cancel_delete}>{ t(lang, Ui::RestartNo) }</button>
+                    </div>
+                } else {
+                    <button type="button" class="secondary" onclick={ask_delete}>{ t(lang, Ui::DeleteWorkshop) }</button>
+                }
+            </div>
+        </>
+    }
+}
