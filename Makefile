@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 ENV := source scripts/env.sh &&
 
-.PHONY: serve test setup setup-test build dev lint native browser e2e size
+.PHONY: serve test setup setup-test build dev lint native browser e2e size bench
 
 serve: setup build
 	$(ENV) node scripts/serve.mjs dist 8080
@@ -24,6 +24,7 @@ build:
 	$(ENV) trunk build pelatih.html --release --dist target/dist-pelatih
 	cp target/dist-pelatih/pelatih-*.js target/dist-pelatih/pelatih-*.wasm dist/
 	cp target/dist-pelatih/index.html dist/pelatih.html
+	node scripts/csp.mjs dist
 
 # Rebuild on change while developing (not for measuring anything).
 dev: setup
@@ -49,3 +50,8 @@ e2e:
 # Shipped files: raw, gzip and brotli bytes, and the first-load total.
 size: setup build
 	$(ENV) node scripts/size.mjs dist
+
+# A trainer's dashboard over 10,000 participants, in wasm in headless
+# Chromium (a benchmark: it reports times, it asserts none).
+bench: setup-test
+	$(ENV) cargo bench --target wasm32-unknown-unknown --bench cohort

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { start, phone, open, answer, next, answerAll, currentQuestion, seeLevel, foreign, axe, PHONE } from './helpers.mjs';
+import { start, phone, open, answer, next, answerAll, currentQuestion, seeLevel, foreign, axe, cspViolations, PHONE } from './helpers.mjs';
 
 let env;
 before(async () => { env = await start(); mkdirSync('test-results', { recursive: true }); });
@@ -45,7 +45,13 @@ test('a new owner completes the assessment in Bahasa Indonesia and sees a level 
   await noHorizontalScroll(page);
   await page.screenshot({ path: 'test-results/result.png', fullPage: true });
 
+  // The strict CSP holds: no inline code or eval, and nothing was blocked.
+  const csp = await page.locator('meta[http-equiv=Content-Security-Policy]').getAttribute('content');
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
+  assert.doesNotMatch(csp, /unsafe-inline|'unsafe-eval'/);
+  assert.deepEqual(await cspViolations(page), []);
   assert.deepEqual(errors, []);
+  assert.deepEqual(await ctx.cookies(), [], 'no cookies');
   assert.deepEqual(foreign(requests, env.origin), []);
   await ctx.close();
 });
@@ -129,7 +135,7 @@ test('the keyboard alone completes the assessment, with focus always visible', a
 });
 
 test('axe-core finds no WCAG 2.1 AA violations on any kind of screen', async () => {
-  const { page, ctx } = await phone(env);
+  const { page, ctx } = await phone(env, { inject: true });
   const checked = {};
   const check = async (name) => {
     checked[name] = await axe(page);

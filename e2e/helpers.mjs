@@ -26,10 +26,21 @@ export async function start({ port = 0 } = {}) {
   };
 }
 
-/** A fresh phone-sized page that records requests and console errors. */
-export async function phone(env, { context } = {}) {
-  const ctx = context ?? await env.browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+/**
+ * A fresh phone-sized page that records requests and console errors.
+ * `inject: true` lets a test add its own scripts (axe-core, jsQR), which the
+ * app's CSP would rightly block; every other page runs under the real CSP.
+ */
+export async function phone(env, { context, inject = false } = {}) {
+  const ctx = context ?? await env.browser.newContext({
+    viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, bypassCSP: inject,
+  });
   const page = await ctx.newPage();
+  // Every CSP violation the page reports, for tests to assert there are none.
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective}: ${e.blockedURI}`));
+  });
   const requests = [];
   const errors = [];
   page.on('request', (r) => requests.push(r.url()));
@@ -105,4 +116,9 @@ export async function axe(page) {
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) }));
   });
   return result;
+}
+
+/** CSP violations the page reported so far. */
+export async function cspViolations(page) {
+  return page.evaluate(() => window.__csp ?? []);
 }

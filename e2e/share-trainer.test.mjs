@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { start, phone, open, answerAll, foreign } from './helpers.mjs';
+import { start, phone, open, answerAll, foreign, axe } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
 let env;
@@ -16,7 +16,7 @@ after(async () => { await env?.close(); });
 
 /** One owner's whole assessment; returns what their result screen says. */
 async function finish(name, choices) {
-  const p = await phone(env);
+  const p = await phone(env, { inject: true });
   await open(p.page, env.origin);
   await p.page.getByRole('button', { name: 'Mulai' }).click();
   await answerAll(p.page, choices);
@@ -46,6 +46,7 @@ test('three owners share, a trainer pastes their links and sees the right dashbo
 
   // The QR on the first result screen decodes back to the same link.
   const first = done[0].page;
+  assert.deepEqual(await axe(first), [], 'axe-core on the result with sharing');
   await first.addScriptTag({ path: require.resolve('jsqr/dist/jsQR.js') });
   const decoded = await first.evaluate(async () => {
     const svg = document.querySelector('svg.qr-code');
@@ -79,7 +80,7 @@ test('three owners share, a trainer pastes their links and sees the right dashbo
   for (const d of done) await d.ctx.close();
 
   // The trainer creates a workshop and pastes a WhatsApp chat with the links.
-  const t = await phone(env);
+  const t = await phone(env, { inject: true });
   const trainer = t.page;
   await trainer.goto(env.origin + '/pelatih.html');
   await trainer.locator('#screen-heading', { hasText: 'Mode pelatih' }).waitFor();
@@ -107,6 +108,27 @@ test('three owners share, a trainer pastes their links and sees the right dashbo
   await trainer.locator('li', { hasText: /1 dari 3: Belum punya NIB/ }).waitFor();
   assert.equal(await trainer.locator('tbody tr').count(), 3);
 
+  // Sorting by score puts the highest first; the shortlist filter narrows.
+  assert.deepEqual(await axe(trainer), [], 'axe-core on the dashboard');
+  await trainer.getByRole('button', { name: 'Skor', exact: true }).click();
+  const scores = async () => (await trainer.locator('tbody tr td:nth-child(3)').allTextContents()).map(Number);
+  const sorted = await scores();
+  const direction = await trainer.locator('th[aria-sort]:not([aria-sort=none])').getAttribute('aria-sort');
+  const expectedOrder = [...sorted].sort((a, b) => (direction === 'descending' ? b - a : a - b));
+  assert.deepEqual(sorted, expectedOrder, `scores ${direction}`);
+  await trainer.getByText('Belum punya NIB', { exact: true }).click();
+  await trainer.locator('.total[role=status]', { hasText: 'Ditampilkan: 2 dari 3' }).waitFor();
+  assert.equal(await trainer.locator('tbody tr').count(), 2);
+  assert.equal(await trainer.locator('tbody tr', { hasText: 'Pak Yohanis Kopi' }).count(), 0);
+  await trainer.getByText('Belum punya NIB', { exact: true }).click();
+
+  // Without a camera API, scanning says so and offers the alternatives.
+  const canScan = await trainer.evaluate(() => 'BarcodeDetector' in window);
+  if (!canScan) {
+    await trainer.getByRole('button', { name: /Pindai QR/ }).click();
+    await trainer.locator('.scanner [role=status]', { hasText: 'belum bisa memindai QR' }).waitFor();
+  }
+
   // The same link again is recognised as a duplicate.
   await trainer.fill('#paste', done[1].link);
   await trainer.getByRole('button', { name: 'Tambahkan' }).click();
@@ -129,6 +151,25 @@ test('three owners share, a trainer pastes their links and sees the right dashbo
     assert.equal(row.split(';')[1], d.level);
   }
 
+  // Ibu Siti takes it again after mentoring: her new result becomes T1.
+  const later = await finish('Ibu Siti Abon', { omzet: 'Rp2–15 miliar', nib: 'Sudah punya' });
+  await later.ctx.close();
+  await trainer.fill('#paste', later.link);
+  await trainer.getByRole('button', { name: 'Tambahkan' }).click();
+  await trainer.locator('.status', { hasText: '1 jadi data sesudah (T1)' }).waitFor();
+  await trainer.locator('h3', { hasText: 'Sebelum dan sesudah' }).waitFor();
+  await trainer.locator('li', { hasText: 'Ibu Siti Abon' }).first().waitFor();
+  assert.equal(await trainer.locator('tbody tr').count(), 3);
+
+  // The workshop survives a reload, and deleting it asks first.
+  await trainer.reload();
+  await trainer.getByRole('button', { name: /Buka/ }).click();
+  await trainer.getByRole('button', { name: 'Hapus pelatihan' }).click();
+  await trainer.locator('[role=alertdialog]', { hasText: 'Hapus pelatihan ini' }).waitFor();
+  await trainer.getByRole('button', { name: 'Ya, hapus' }).click();
+  await trainer.locator('.status', { hasText: 'Dihapus' }).waitFor();
+  assert.equal(await trainer.getByRole('button', { name: /Buka/ }).count(), 0);
+
   requests.push(...t.requests);
   assert.deepEqual(t.errors, []);
   assert.deepEqual(foreign(requests, env.origin), []);
@@ -138,11 +179,12 @@ test('three owners share, a trainer pastes their links and sees the right dashbo
 test('a shared link opens read-only; a broken one says what is wrong', async () => {
   const d = await finish('Bapak Anton', {});
   await d.ctx.close();
-  const p = await phone(env);
+  const p = await phone(env, { inject: true });
   await p.page.goto(d.link);
   await p.page.locator('#screen-heading', { hasText: 'Hasil yang dibagikan: Bapak Anton' }).waitFor();
   assert.equal((await p.page.locator('.level-name').textContent()).trim(), d.level);
   assert.equal(await p.page.locator('#share-name').count(), 0, 'read-only: no share form');
+  assert.deepEqual(await axe(p.page), [], 'axe-core on a shared result');
   await p.page.getByRole('button', { name: 'Mulai penilaian sendiri' }).click();
   await p.page.locator('#screen-heading', { hasText: 'Seberapa siap' }).waitFor();
 
@@ -151,6 +193,7 @@ test('a shared link opens read-only; a broken one says what is wrong', async () 
   await p.page.reload();
   await p.page.locator('#screen-heading', { hasText: 'Tautan hasil tidak bisa dibuka' }).waitFor();
   assert.match(await p.page.locator('[role=alert]').textContent(), /kode/i);
+  assert.deepEqual(await axe(p.page), [], 'axe-core on a broken link');
   assert.deepEqual(p.errors, []);
   assert.deepEqual(foreign(p.requests, env.origin), []);
   await p.ctx.close();

@@ -13,11 +13,13 @@ const files = [];
   for (const name of readdirSync(d)) {
     const p = join(d, name);
     if (statSync(p).isDirectory()) walk(p);
-    else if (!/\.(br|gz)$/.test(name)) files.push(p);
+    else if (!/\.(br|gz)$/.test(name) && !name.startsWith('.')) files.push(p);
   }
 })(dir);
 
 const index = readFileSync(join(dir, 'index.html'), 'utf8');
+let trainer = '';
+try { trainer = readFileSync(join(dir, 'pelatih.html'), 'utf8'); } catch { /* not built */ }
 const rows = files.sort().map((p) => {
   const raw = readFileSync(p);
   const name = relative(dir, p);
@@ -28,10 +30,13 @@ const rows = files.sort().map((p) => {
     brotli: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
     // index.html itself, and whatever it references by name.
     first_load: name === 'index.html' || index.includes(name),
+    trainer_page: name === 'pelatih.html' || (trainer !== '' && trainer.includes(name)),
   };
 });
-const sum = (k, only) => rows.filter((r) => !only || r.first_load).reduce((a, r) => a + r[k], 0);
-const total = { raw: sum('raw', true), gzip: sum('gzip', true), brotli: sum('brotli', true) };
+const sum = (k, flag) => rows.filter((r) => r[flag]).reduce((a, r) => a + r[k], 0);
+const totalOf = (flag) => ({ raw: sum('raw', flag), gzip: sum('gzip', flag), brotli: sum('brotli', flag) });
+const total = totalOf('first_load');
+const trainerTotal = totalOf('trainer_page');
 
 const pad = (s, n) => String(s).padStart(n);
 console.log(`${'file'.padEnd(44)}${pad('raw', 10)}${pad('gzip', 10)}${pad('brotli', 10)}  first load`);
@@ -39,5 +44,6 @@ for (const r of rows) {
   console.log(`${r.file.padEnd(44)}${pad(r.raw, 10)}${pad(r.gzip, 10)}${pad(r.brotli, 10)}  ${r.first_load ? 'yes' : ''}`);
 }
 console.log(`${'first-load total'.padEnd(44)}${pad(total.raw, 10)}${pad(total.gzip, 10)}${pad(total.brotli, 10)}`);
+console.log(`${'trainer page (pelatih.html) total'.padEnd(44)}${pad(trainerTotal.raw, 10)}${pad(trainerTotal.gzip, 10)}${pad(trainerTotal.brotli, 10)}`);
 console.log(`first load: ${(total.brotli / 1024).toFixed(1)} KB brotli (target <= 120 KB)`);
-console.log(JSON.stringify({ files: rows, first_load: total }));
+console.log(JSON.stringify({ files: rows, first_load: total, trainer_page: trainerTotal }));

@@ -555,6 +555,24 @@ fn broken_empty_gate_short_in_either_language() {
 }
 
 #[test]
+fn broken_more_than_64_options() {
+    // Answers are 64-bit sets in scoring and in result codes.
+    let mut v = builtin_value();
+    let i = question_index(&v, "lama_usaha");
+    let options: Vec<Value> = (0..65)
+        .map(|k| json!({"id": format!("o{k}"), "text": {"id": "Pilihan", "en": "Option"}, "score": 50}))
+        .collect();
+    v["questions"][i]["options"] = json!(options);
+    expect_only(
+        &v,
+        &format!("questions[{i}].options"),
+        What::TooManyOptions,
+        "paling banyak 64 pilihan",
+        "at most 64 options",
+    );
+}
+
+#[test]
 fn broken_gate_without_short_is_a_syntax_problem() {
     let mut v = builtin_value();
     v["gates"][0].as_object_mut().unwrap().remove("short");

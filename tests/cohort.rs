@@ -159,11 +159,14 @@ fn gate(id: &str) -> usize {
     bank().gates.iter().position(|g| g.id == id).unwrap()
 }
 
+/// What a row shows: level, overall, areas, next step, gates.
+type Shown = (usize, u8, Vec<u8>, Option<usize>, Vec<usize>);
+
 #[test]
 fn each_participant_matches_the_hand_computation() {
     let bank = bank();
     let rows = rows(bank, &with_t1());
-    let got: Vec<(usize, u8, Vec<u8>, Option<usize>, Vec<usize>)> = rows
+    let got: Vec<Shown> = rows
         .iter()
         .map(|r| {
             (

@@ -192,11 +192,14 @@ pub(crate) struct Read<'t> {
     /// The bare code.
     pub code: &'t str,
     pub picks: Picks,
+    /// Which questions were shown, worked out while reading.
+    pub visible: Vec<bool>,
     pub name: Option<String>,
 }
 
 /// Reads a code against a compiled bank. A trainer's cohort reads thousands,
-/// so this allocates only the answers (and the name, if `keep_name`).
+/// so this allocates only the answers and what was shown (and the name, if
+/// `keep_name`).
 pub(crate) fn read<'t>(
     engine: &Engine,
     text: &'t str,
@@ -278,6 +281,7 @@ pub(crate) fn read<'t>(
     Ok(Read {
         code,
         picks,
+        visible,
         name: (keep_name && !name.is_empty()).then(|| name.to_string()),
     })
 }
@@ -496,7 +500,7 @@ impl BitReader<'_> {
     /// The bytes after the current one, if the rest of it is zero padding.
     fn rest_after_padding(&self) -> Option<&[u8]> {
         let next = self.bit.div_ceil(8);
-        if self.bit % 8 != 0 {
+        if !self.bit.is_multiple_of(8) {
             let byte = self.bytes.get(self.bit / 8)?;
             if byte & (0xff >> (self.bit % 8)) != 0 {
                 return None;

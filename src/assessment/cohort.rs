@@ -261,7 +261,7 @@ pub fn rows(bank: &Bank, workshop: &Workshop) -> Vec<Row> {
 fn rows_with(engine: &Engine, workshop: &Workshop) -> Vec<Row> {
     let scores = |code: &str| {
         let read = code::read(engine, code, false).ok()?;
-        let outcome = engine.assess(&read.picks);
+        let outcome = engine.outcome(&read.picks, read.visible, false);
         Some((read.picks, outcome))
     };
     let mut out = Vec::with_capacity(workshop.participants.len());
@@ -269,7 +269,7 @@ fn rows_with(engine: &Engine, workshop: &Workshop) -> Vec<Row> {
         let Some((picks, outcome)) = scores(&p.latest().code) else {
             continue;
         };
-        let next_step = engine.plan(&picks, &outcome).next_step();
+        let next_step = engine.steps(&picks, &outcome, 1).first().copied();
         let before = p.after.as_ref().and_then(|_| {
             let (_, o) = scores(&p.before.code)?;
             Some(Scores {

@@ -38,6 +38,19 @@ pub fn plan(bank: &Bank, answers: &Answers, outcome: &Outcome) -> Plan {
 impl Engine<'_> {
     /// As `plan`, on answers as bits, with the bank compiled once.
     pub fn plan(&self, picks: &[Option<u64>], outcome: &Outcome) -> Plan {
+        Plan {
+            steps: self.steps(picks, outcome, 1 + MAX_FURTHER),
+        }
+    }
+
+    /// The first `want` steps of the plan: a cohort's table needs only the
+    /// next step, and stops matching rules once it has it.
+    pub(crate) fn steps(
+        &self,
+        picks: &[Option<u64>],
+        outcome: &Outcome,
+        want: usize,
+    ) -> Vec<usize> {
         let facts = Facts {
             picks,
             visible: &outcome.visible,
@@ -52,6 +65,9 @@ impl Engine<'_> {
         let mut room = limit.saturating_sub(required.len());
         let mut steps = Vec::new();
         for (i, rule) in self.rules.iter().enumerate() {
+            if steps.len() >= want.min(limit) {
+                break;
+            }
             if required.contains(&i) {
                 steps.push(i);
             } else if room > 0 && rule.holds(&facts) {
@@ -59,8 +75,7 @@ impl Engine<'_> {
                 room -= 1;
             }
         }
-        steps.truncate(limit);
-        Plan { steps }
+        steps
     }
 }
 

@@ -162,10 +162,20 @@ impl<'a> Engine<'a> {
     }
 
     pub fn assess(&self, picks: &[Option<u64>]) -> Outcome {
+        self.outcome(picks, self.visibility(picks), true)
+    }
+
+    /// As `assess`, with the visibility already worked out (reading a code
+    /// does) and, for a cohort's table, without the per-answer costs.
+    pub(crate) fn outcome(
+        &self,
+        picks: &[Option<u64>],
+        visible: Vec<bool>,
+        costs: bool,
+    ) -> Outcome {
         let bank = self.bank;
-        let visible = self.visibility(picks);
         let areas: Vec<AreaResult> = (self.areas.iter())
-            .map(|counted| self.score_area(picks, &visible, counted))
+            .map(|counted| self.score_area(picks, &visible, counted, costs))
             .collect();
 
         let total_weight: u32 = bank.areas.iter().map(|a| a.weight).sum();
@@ -212,44 +222,49 @@ impl<'a> Engine<'a> {
             .collect()
     }
 
-    fn score_area(&self, picks: &[Option<u64>], visible: &[bool], counted: &[usize]) -> AreaResult {
+    fn score_area(
+        &self,
+        picks: &[Option<u64>],
+        visible: &[bool],
+        counted: &[usize],
+        with_costs: bool,
+    ) -> AreaResult {
         let questions = &self.bank.questions;
         // (question index, weight, score 0–100) of every question that counts.
-        let counted: Vec<(usize, u32, i32)> = counted
-            .iter()
-            .filter_map(|&i| {
-                let q = questions.get(i)?;
-                let score = if visible.get(i).copied().unwrap_or(false) {
-                    // Unanswered counts as nothing gained: the flow requires an
-                    // answer before the result, so this only matters mid-way.
-                    picks
-                        .get(i)
-                        .copied()
-                        .flatten()
-                        .map_or(0, |p| score_of(q, p))
-                } else {
-                    self.hidden_score.get(i).copied().flatten()?
-                };
-                Some((i, q.weight, score))
-            })
-            .collect();
+        let counted = counted.iter().filter_map(|&i| {
+            let q = questions.get(i)?;
+            let score = if visible.get(i).copied().unwrap_or(false) {
+                // Unanswered counts as nothing gained: the flow requires an
+                // answer before the result, so this only matters mid-way.
+                picks
+                    .get(i)
+                    .copied()
+                    .flatten()
+                    .map_or(0, |p| score_of(q, p))
+            } else {
+                self.hidden_score.get(i).copied().flatten()?
+            };
+            Some((i, q.weight, score))
+        });
 
-        let total: u32 = counted.iter().map(|c| c.1).sum();
+        let (total, gained) = counted.clone().fold((0u32, 0i64), |(t, g), c| {
+            (t + c.1, g + i64::from(c.1) * i64::from(c.2))
+        });
         if total == 0 {
             return AreaResult {
                 score: 0,
                 costs: Vec::new(),
             };
         }
-        let gained: i64 = counted
-            .iter()
-            .map(|c| i64::from(c.1) * i64::from(c.2))
-            .sum();
         let score = (gained as f64 / f64::from(total)).round() as u8;
-
+        if !with_costs {
+            return AreaResult {
+                score,
+                costs: Vec::new(),
+            };
+        }
         let mut costs: Vec<Cost> = counted
-            .iter()
-            .map(|&(question, weight, s)| Cost {
+            .map(|(question, weight, s)| Cost {
                 question,
                 lost: (f64::from(weight) * f64::from(100 - s) / f64::from(total)).round() as u8,
             })

@@ -2,6 +2,7 @@
 //! the effects at the edge (saving progress, the document language, focus).
 
 mod chart;
+pub mod embed;
 mod intro;
 mod question;
 mod result;
@@ -60,7 +61,15 @@ pub struct ScreenProps {
 #[component]
 pub fn App() -> Html {
     let bank = Bank::builtin();
-    let model = use_reducer(|| Model(storage::load(bank)));
+    // Opened by embed.js inside a host page? Then the host's language wins.
+    let embedded = use_memo((), |_| embed::detect());
+    let model = use_reducer(|| {
+        let mut state = storage::load(bank);
+        if let Some(lang) = embedded.as_ref().as_ref().and_then(|e| e.lang) {
+            state.lang = lang;
+        }
+        Model(state)
+    });
     let state = Rc::new(model.0.clone());
     let act = {
         let model = model.clone();
@@ -94,6 +103,8 @@ pub fn App() -> Html {
             }
         });
     }
+    // Hooks can't be conditional, so a non-embedded page passes `None`.
+    use_embed(embedded.as_ref().as_ref(), &state, &act);
     use_effect_with(state.lang, |lang| {
         storage::save_lang(*lang);
         if let Some(root) = gloo::utils::document().document_element() {
@@ -151,6 +162,67 @@ pub fn App() -> Html {
             <footer class="bottom"><p>{ t(lang, Ui::Privacy) }</p></footer>
         </>
     }
+}
+
+/// What an embedded widget tells its host: `ready` once, `step` on every
+/// screen, `completed` with the scores only (never answers or a name), and
+/// its height whenever it changes. The host may switch the language.
+#[hook]
+fn use_embed(e: Option<&embed::Embed>, state: &State, act: &Callback<Action>) {
+    {
+        let e = e.cloned();
+        let act = act.clone();
+        use_effect_with((), move |_| {
+            let Some(e) = e else {
+                return Box::new(|| ()) as Box<dyn FnOnce()>;
+            };
+            let watch = e.watch_height();
+            let listener = e.listen(move |message| {
+                if message["type"] == "lang" {
+                    if let Some(lang) = message["lang"].as_str().and_then(Lang::from_code) {
+                        act.emit(Action::SetLang(lang));
+                    }
+                }
+            });
+            e.post("ready", serde_json::json!({}));
+            Box::new(move || drop((watch, listener)))
+        });
+    }
+    let e = e.cloned();
+    let answers = state.answers.clone();
+    use_effect_with(state.screen.clone(), move |screen| {
+        let Some(e) = e else {
+            return;
+        };
+        let bank = Bank::builtin();
+        let shown = flow::shown_ids(bank, &answers);
+        let (name, index) = match screen {
+            Screen::Intro => ("intro", 0),
+            Screen::Question(q) => (
+                "question",
+                shown.iter().position(|s| s == q).map_or(0, |i| i + 1),
+            ),
+            Screen::Review => ("review", shown.len() + 1),
+            Screen::Result => ("result", shown.len() + 2),
+        };
+        e.post(
+            "step",
+            serde_json::json!({ "screen": name, "index": index, "total": shown.len() }),
+        );
+        if *screen == Screen::Result {
+            let outcome = crate::assessment::score::assess(bank, &answers);
+            let areas: serde_json::Map<String, serde_json::Value> = bank
+                .areas
+                .iter()
+                .zip(&outcome.areas)
+                .map(|(a, r)| (a.id.clone(), r.score.into()))
+                .collect();
+            e.post(
+                "completed",
+                serde_json::json!({ "level": bank.levels[outcome.level].id, "overall": outcome.overall, "areas": areas }),
+            );
+        }
+    });
 }
 
 fn notice(state: &State, act: &Callback<Action>) -> Html {
