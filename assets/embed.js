@@ -57,9 +57,10 @@
     frame.title = div.getAttribute('data-title') ||
       (lang === 'en' ? 'Export readiness check for small businesses' : 'Cek Siap Ekspor: penilaian kesiapan ekspor UMKM');
     frame.loading = 'lazy';
-    // Scripts and storage for the widget; popups so WhatsApp and official
-    // links open in a new tab, outside the sandbox.
-    frame.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-popups allow-popups-to-escape-sandbox allow-downloads');
+    // Scripts and storage for the widget; forms so Enter answers a question
+    // (the widget's CSP has form-action 'none': nothing is ever submitted);
+    // popups so WhatsApp and official links open in a new tab.
+    frame.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox');
     if (div.getAttribute('data-scan') === 'true') frame.setAttribute('allow', 'camera');
     frame.setAttribute('scrolling', 'no');
     frame.style.cssText = 'display:block;width:100%;border:0;height:640px;overflow:hidden';

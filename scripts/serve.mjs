@@ -22,7 +22,14 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-export function serve(dir, port, host = '127.0.0.1') {
+/**
+ * Serves `dir` on `host:port`. Options:
+ * - `frameAncestors`: who may frame the pages, sent as a CSP header (a
+ *   <meta> CSP can't say it), e.g. "'self' https://*.go.id";
+ * - `replace`: text substitutions in served files (the demo host page uses
+ *   `__WIDGET__` for the widget's origin).
+ */
+export function serve(dir, port, host = '127.0.0.1', { frameAncestors, replace = {} } = {}) {
   const root = resolve(dir);
   const cache = new Map(); // path -> { raw, br, gz, mtime }
 
@@ -30,7 +37,12 @@ export function serve(dir, port, host = '127.0.0.1') {
     const info = await stat(path);
     const hit = cache.get(path);
     if (hit && hit.mtime === info.mtimeMs) return hit;
-    const raw = await readFile(path);
+    let raw = await readFile(path);
+    if (Object.keys(replace).length && /\.(html|js|json|css)$/.test(path)) {
+      let text = raw.toString('utf8');
+      for (const [from, to] of Object.entries(replace)) text = text.split(from).join(to);
+      raw = Buffer.from(text);
+    }
     const entry = {
       raw,
       mtime: info.mtimeMs,
@@ -52,7 +64,13 @@ export function serve(dir, port, host = '127.0.0.1') {
       try { file = await load(path); } catch { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'); return; }
       const type = TYPES[extname(path)] ?? 'application/octet-stream';
       const accept = String(req.headers['accept-encoding'] ?? '');
-      const headers = { 'content-type': type, 'cache-control': 'no-cache', vary: 'accept-encoding' };
+      const headers = {
+        'content-type': type, 'cache-control': 'no-cache', vary: 'accept-encoding',
+        'x-content-type-options': 'nosniff', 'referrer-policy': 'strict-origin-when-cross-origin',
+      };
+      if (frameAncestors && type.startsWith('text/html')) {
+        headers['content-security-policy'] = `frame-ancestors ${frameAncestors}`;
+      }
       let body = file.raw;
       if (/\bbr\b/.test(accept)) { body = file.br; headers['content-encoding'] = 'br'; }
       else if (/\bgzip\b/.test(accept)) { body = file.gz; headers['content-encoding'] = 'gzip'; }
@@ -66,8 +84,18 @@ export function serve(dir, port, host = '127.0.0.1') {
   return new Promise((ok) => server.listen(port, host, () => ok(server)));
 }
 
+/** Who may frame the widget when FRAME_ANCESTORS is not set. */
+export const DEFAULT_FRAME_ANCESTORS = "'self' https://*.go.id http://localhost:8081";
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [dir = 'dist', port = '8080', host = '127.0.0.1'] = process.argv.slice(2);
-  await serve(dir, Number(port), host);
-  console.log(`Cek Siap Ekspor: http://${host}:${port}/  (serving ${dir}; Ctrl+C to stop)`);
+  const frameAncestors = process.env.FRAME_ANCESTORS ?? DEFAULT_FRAME_ANCESTORS;
+  await serve(dir, Number(port), host, { frameAncestors });
+  const widget = `http://${host}:${port}`;
+  // The demo host page, on another origin, as a ministry site would be.
+  await serve('demo', Number(port) + 1, 'localhost', { replace: { __WIDGET__: widget } });
+  console.log(`Cek Siap Ekspor: ${widget}/  (serving ${dir}; Ctrl+C to stop)`);
+  console.log(`Trainer mode:    ${widget}/pelatih.html`);
+  console.log(`Demo host page:  http://localhost:${Number(port) + 1}/host.html  (embeds the widget)`);
+  console.log(`Frame ancestors: ${frameAncestors}  (set FRAME_ANCESTORS to change)`);
 }

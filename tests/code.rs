@@ -1,107 +1,22 @@
 //! The result code (kode hasil): answers and names survive the round trip, every kind of damage gets its own error, nothing panics, and a full code fits a QR code.
 #![cfg(not(target_arch = "wasm32"))]
 
-use cek_siap_ekspor::assessment::bank::{Bank, Kind, Lang, Question};
+mod common;
+
+use cek_siap_ekspor::assessment::bank::{Bank, Kind, Lang};
 use cek_siap_ekspor::assessment::code::{
     self, crc32, decode, decode_many, encode, CodeError, Shared, NAME_MAX,
 };
 use cek_siap_ekspor::assessment::flow::{shown_ids, Answers};
 use cek_siap_ekspor::assessment::score::visibility;
+use common::{answers, bank, complete, seeds, walk_with, MERAUKE};
 use proptest::collection::vec;
 use proptest::prelude::*;
 
-fn bank() -> &'static Bank {
-    Bank::builtin()
-}
-
-// ---- Answer sets, as in tests/properties.rs -------------------------------
-
-fn seeds() -> impl Strategy<Value = Vec<u32>> {
-    vec(any::<u32>(), bank().questions.len() * 2)
-}
-
-/// A valid answer: single = one option; multi = a non-empty subset in bank
-/// order, where an exclusive option stands alone.
-fn pick(q: &Question, a: u32, b: u32) -> Vec<String> {
-    match q.kind {
-        Kind::Single => vec![q.options[a as usize % q.options.len()].id.clone()],
-        Kind::Multi => {
-            let exclusive: Vec<&str> = q
-                .options
-                .iter()
-                .filter(|c| c.exclusive)
-                .map(|c| c.id.as_str())
-                .collect();
-            let plain: Vec<&str> = q
-                .options
-                .iter()
-                .filter(|c| !c.exclusive)
-                .map(|c| c.id.as_str())
-                .collect();
-            if plain.is_empty() || (!exclusive.is_empty() && a.is_multiple_of(4)) {
-                return vec![exclusive[b as usize % exclusive.len()].to_string()];
-            }
-            let mut chosen: Vec<String> = plain
-                .iter()
-                .enumerate()
-                .filter(|(k, _)| (b >> k) & 1 == 1)
-                .map(|(_, id)| id.to_string())
-                .collect();
-            if chosen.is_empty() {
-                chosen.push(plain[a as usize % plain.len()].to_string());
-            }
-            chosen
-        }
-    }
-}
-
-/// Answers every question shown under the answers so far, in bank order.
-fn complete(bank: &Bank, seeds: &[u32]) -> Answers {
-    let mut answers = Answers::new();
-    for (i, q) in bank.questions.iter().enumerate() {
-        if visibility(bank, &answers)[i] {
-            answers.insert(q.id.clone(), pick(q, seeds[2 * i], seeds[2 * i + 1]));
-        }
-    }
-    answers
-}
-
-fn answers(table: &[(&str, &[&str])]) -> Answers {
-    table
-        .iter()
-        .map(|(q, c)| (q.to_string(), c.iter().map(|s| s.to_string()).collect()))
-        .collect()
-}
-
-/// Merauke: a micro coffee roaster without an email address (as in
-/// tests/scenarios.rs): a typical owner who has never shipped abroad.
+/// Merauke: a micro coffee roaster without an email address, the owner of
+/// the first scenario in tests/scenarios.rs.
 fn merauke() -> Answers {
-    answers(&[
-        ("omzet", &["mikro"]),
-        ("nib", &["sudah"]),
-        ("npwp", &["nik_valid"]),
-        ("lama_usaha", &["satu_tiga_tahun"]),
-        ("jenis_produk", &["pangan_olahan"]),
-        ("izin_edar", &["pirt"]),
-        ("halal", &["sedang_diurus"]),
-        ("sertifikat_mutu", &["belum_ada"]),
-        ("kapasitas", &["bersama"]),
-        ("kontinuitas", &["ya"]),
-        ("kemasan_label", &["lengkap"]),
-        ("kode_hs", &["kira_kira"]),
-        ("email", &["belum"]),
-        ("konten", &["kadang"]),
-        ("optimasi_konten", &["foto_jelas"]),
-        ("kanal_jual", &["wa_medsos"]),
-        ("keamanan_digital", &["rahasia_otp"]),
-        ("pengalaman_ekspor", &["belum"]),
-        ("berat_kiriman", &["sampai_30kg"]),
-        ("pasar_tujuan", &["belum_tahu"]),
-        ("bantuan", &["belum_tahu"]),
-        ("kekhawatiran", &["ribet", "biaya"]),
-        ("komitmen", &["dua_lima_jam"]),
-        ("pendampingan", &["mau"]),
-    ])
+    answers(MERAUKE)
 }
 
 /// The name a code keeps: spaces collapsed, cut to 40 bytes at a character.
@@ -640,18 +555,12 @@ fn code_lengths_fit_a_qr_code() {
     let typical = encode(bank, &merauke(), None);
     let typical_named = encode(bank, &merauke(), Some("Kopi Wamena Ibu Siti ☕"));
 
-    let mut worst_answers = Answers::new();
-    for (i, q) in bank.questions.iter().enumerate() {
-        if visibility(bank, &worst_answers)[i] {
-            let pick = match q.id.as_str() {
-                "jenis_produk" => vec!["pangan_olahan".to_string()],
-                "pengalaman_ekspor" => vec!["rutin".to_string()],
-                "konten" => vec!["rutin".to_string()],
-                _ => q.strongest(),
-            };
-            worst_answers.insert(q.id.clone(), pick);
-        }
-    }
+    let worst_answers = walk_with(bank, |_, q| match q.id.as_str() {
+        "jenis_produk" => vec!["pangan_olahan".to_string()],
+        "pengalaman_ekspor" => vec!["rutin".to_string()],
+        "konten" => vec!["rutin".to_string()],
+        _ => q.strongest(),
+    });
     assert_eq!(
         visibility(bank, &worst_answers),
         vec![true; bank.questions.len()],

@@ -1,7 +1,9 @@
 //! A trainer's workshop: adding codes (duplicates, before/after pairs), the dashboard's numbers against hand-computed fixtures, the table's sorting and shortlist, the CSV byte for byte, and JSON export, import and merge.
 #![cfg(not(target_arch = "wasm32"))]
 
-use cek_siap_ekspor::assessment::bank::{Bank, Lang};
+mod common;
+
+use cek_siap_ekspor::assessment::bank::{Bank, Kind, Lang};
 use cek_siap_ekspor::assessment::code::{encode, CodeError};
 use cek_siap_ekspor::assessment::cohort::{
     self, add, csv, export, import, load, merge, merge_all, rows, save, shortlist, sort, summary,
@@ -9,13 +11,10 @@ use cek_siap_ekspor::assessment::cohort::{
 };
 use cek_siap_ekspor::assessment::flow::Answers;
 use cek_siap_ekspor::assessment::plan::plan;
-use cek_siap_ekspor::assessment::score::{assess, visibility};
+use cek_siap_ekspor::assessment::score::assess;
+use common::{bank, walk_with};
 use proptest::collection::vec;
 use proptest::prelude::*;
-
-fn bank() -> &'static Bank {
-    Bank::builtin()
-}
 
 /// An owner who answers every shown question with its strongest answer,
 /// except the ones given, and makes handicrafts (so food permits, halal
@@ -23,14 +22,9 @@ fn bank() -> &'static Bank {
 /// scores 100: Siap Ekspor, no gate, and the next step is the last rule
 /// ("Tanyakan rencana kiriman Anda ke Bea Cukai").
 fn owner(except: &[(&str, &[&str])]) -> Answers {
-    let bank = bank();
-    let mut answers = Answers::new();
-    for (i, q) in bank.questions.iter().enumerate() {
-        if !visibility(bank, &answers)[i] {
-            continue;
-        }
+    let answers = walk_with(bank(), |_, q| {
         let given = except.iter().find(|(id, _)| *id == q.id).map(|(_, c)| *c);
-        let chosen = match (given, q.id.as_str()) {
+        let chosen: Vec<String> = match (given, q.id.as_str()) {
             (Some(c), _) => c.iter().map(|s| s.to_string()).collect(),
             (None, "jenis_produk") => vec!["kerajinan".to_string()],
             (None, _) => q.strongest(),
@@ -38,8 +32,8 @@ fn owner(except: &[(&str, &[&str])]) -> Answers {
         for c in &chosen {
             assert!(q.choice(c).is_some(), "{} has no option {c}", q.id);
         }
-        answers.insert(q.id.clone(), chosen);
-    }
+        chosen
+    });
     for (id, _) in except {
         assert!(answers.contains_key(*id), "{id} is not asked of this owner");
     }
@@ -835,20 +829,16 @@ proptest! {
         let mut w = workshop();
         let mut all = Vec::new();
         for (k, chunk) in seeds.chunks(60).enumerate() {
-            let mut answers = Answers::new();
-            for (i, q) in bank.questions.iter().enumerate() {
-                if visibility(bank, &answers)[i] {
-                    let a = chunk[2 * i] as usize;
-                    let chosen = match q.kind {
-                        cek_siap_ekspor::assessment::bank::Kind::Single => vec![q.options[a % q.options.len()].id.clone()],
-                        cek_siap_ekspor::assessment::bank::Kind::Multi => {
-                            let c = &q.options[a % q.options.len()];
-                            vec![c.id.clone()]
-                        }
-                    };
-                    answers.insert(q.id.clone(), chosen);
+            let answers = walk_with(bank, |i, q| {
+                let a = chunk[2 * i] as usize;
+                match q.kind {
+                    Kind::Single => vec![q.options[a % q.options.len()].id.clone()],
+                    Kind::Multi => {
+                        let c = &q.options[a % q.options.len()];
+                        vec![c.id.clone()]
+                    }
                 }
-            }
+            });
             add(bank, &mut w, &code(&answers, Some(&format!("Peserta uji {k}"))), T0).unwrap();
             all.push(answers);
         }

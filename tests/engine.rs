@@ -1,6 +1,8 @@
 //! The compiled engine (bank resolved to indices and bitmasks) scores exactly as a direct reading of the bank does: same visibility, area scores, costs, level, gates and plan, for complete, partial and nonsensical answers, and for a cohort's fast path.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use cek_siap_ekspor::assessment::bank::{Bank, Hidden, Kind, Question};
 use cek_siap_ekspor::assessment::code::{decode, encode};
 use cek_siap_ekspor::assessment::cohort::{rows, Entry, Participant, Workshop};
@@ -8,6 +10,7 @@ use cek_siap_ekspor::assessment::cond::Cond;
 use cek_siap_ekspor::assessment::flow::Answers;
 use cek_siap_ekspor::assessment::plan::{plan, MAX_FURTHER};
 use cek_siap_ekspor::assessment::score::{assess, visibility, AreaResult, Cost, Outcome};
+use common::{bank, nonsense, walk_with};
 use proptest::collection::vec;
 use proptest::prelude::*;
 
@@ -207,10 +210,6 @@ mod reference {
     }
 }
 
-fn bank() -> &'static Bank {
-    Bank::builtin()
-}
-
 fn agree(bank: &Bank, answers: &Answers) -> Result<(), TestCaseError> {
     let expected = reference::assess(bank, answers);
     prop_assert_eq!(
@@ -229,13 +228,7 @@ fn agree(bank: &Bank, answers: &Answers) -> Result<(), TestCaseError> {
 /// One option per single choice, any subset (even empty, even with an
 /// exclusive option) per multi choice, answered only where shown.
 fn walk(bank: &Bank, seeds: &[u32]) -> Answers {
-    let mut answers = Answers::new();
-    for (i, q) in bank.questions.iter().enumerate() {
-        if visibility(bank, &answers)[i] {
-            answers.insert(q.id.clone(), pick(q, seeds[2 * i], seeds[2 * i + 1]));
-        }
-    }
-    answers
+    walk_with(bank, |i, q| pick(q, seeds[2 * i], seeds[2 * i + 1]))
 }
 
 fn pick(q: &Question, a: u32, b: u32) -> Vec<String> {
@@ -273,18 +266,7 @@ proptest! {
     #[test]
     fn agrees_on_nonsense(raw in vec((0usize..30, vec(0usize..12, 0..4)), 0..40)) {
         let bank = bank();
-        let mut answers = Answers::new();
-        for (qi, options) in raw {
-            let Some(q) = bank.questions.get(qi) else {
-                answers.insert(format!("tidak_ada_{qi}"), vec!["x".into()]);
-                continue;
-            };
-            let chosen = options
-                .iter()
-                .map(|&o| q.options.get(o).map_or_else(|| format!("ngawur_{o}"), |c| c.id.clone()))
-                .collect();
-            answers.insert(q.id.clone(), chosen);
-        }
+        let answers = nonsense(bank, raw);
         agree(bank, &answers)?;
     }
 

@@ -1,81 +1,16 @@
 //! Properties of scoring, gates, plans and saved progress over random complete answer sets of the built-in bank.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use cek_siap_ekspor::assessment::bank::{Bank, Kind, Lang, Question};
 use cek_siap_ekspor::assessment::flow::{first_unanswered, shown_ids, Answers, Screen, State};
 use cek_siap_ekspor::assessment::plan::{self, placeholders, plan};
 use cek_siap_ekspor::assessment::progress;
 use cek_siap_ekspor::assessment::score::{assess, visibility, Outcome};
+use common::{bank, complete, nonsense, seeds, walk_with};
 use proptest::collection::vec;
 use proptest::prelude::*;
-
-/// Random numbers that drive one walk through the bank (two per question).
-fn seeds() -> impl Strategy<Value = Vec<u32>> {
-    vec(any::<u32>(), Bank::builtin().questions.len() * 2)
-}
-
-fn bank() -> &'static Bank {
-    Bank::builtin()
-}
-
-/// A valid answer to one question. Multi: a non-empty subset in bank order,
-/// where an exclusive option ("Belum ada", "Tidak tahu") stands alone.
-fn pick(q: &Question, a: u32, b: u32) -> Vec<String> {
-    match q.kind {
-        Kind::Single => vec![q.options[a as usize % q.options.len()].id.clone()],
-        Kind::Multi => {
-            let exclusive: Vec<&str> = q
-                .options
-                .iter()
-                .filter(|c| c.exclusive)
-                .map(|c| c.id.as_str())
-                .collect();
-            let plain: Vec<&str> = q
-                .options
-                .iter()
-                .filter(|c| !c.exclusive)
-                .map(|c| c.id.as_str())
-                .collect();
-            if plain.is_empty() || (!exclusive.is_empty() && a.is_multiple_of(4)) {
-                return vec![exclusive[b as usize % exclusive.len()].to_string()];
-            }
-            let mut chosen: Vec<String> = plain
-                .iter()
-                .enumerate()
-                .filter(|(k, _)| (b >> k) & 1 == 1)
-                .map(|(_, id)| id.to_string())
-                .collect();
-            if chosen.is_empty() {
-                chosen.push(plain[a as usize % plain.len()].to_string());
-            }
-            chosen
-        }
-    }
-}
-
-/// Walks the bank in order and answers every question shown under the
-/// answers so far, with a choice drawn from the seeds.
-fn complete(bank: &Bank, seeds: &[u32]) -> Answers {
-    let mut answers = Answers::new();
-    for (i, q) in bank.questions.iter().enumerate() {
-        if visibility(bank, &answers)[i] {
-            let answer = pick(q, seeds[2 * i], seeds[2 * i + 1]);
-            answers.insert(q.id.clone(), answer);
-        }
-    }
-    answers
-}
-
-/// Answers every shown question the same way, e.g. with its weakest answer.
-fn walk_with(bank: &Bank, choose: impl Fn(&Question) -> Vec<String>) -> Answers {
-    let mut answers = Answers::new();
-    for (i, q) in bank.questions.iter().enumerate() {
-        if visibility(bank, &answers)[i] {
-            answers.insert(q.id.clone(), choose(q));
-        }
-    }
-    answers
-}
 
 /// Questions revealed by a change get their weakest answer.
 fn answer_revealed_with_weakest(bank: &Bank, answers: &mut Answers) {
@@ -209,18 +144,7 @@ proptest! {
         raw in vec((0usize..40, vec(0usize..12, 0..4)), 0..40),
     ) {
         let bank = bank();
-        let mut answers = Answers::new();
-        for (qi, options) in raw {
-            let Some(q) = bank.questions.get(qi) else {
-                answers.insert(format!("tidak_ada_{qi}"), vec!["x".into()]);
-                continue;
-            };
-            let chosen = options
-                .iter()
-                .map(|&o| q.options.get(o).map_or_else(|| format!("ngawur_{o}"), |c| c.id.clone()))
-                .collect();
-            answers.insert(q.id.clone(), chosen);
-        }
+        let answers = nonsense(bank, raw);
         let outcome = assess(bank, &answers);
         prop_assert!(outcome.overall <= 100);
         prop_assert!(outcome.areas.iter().all(|a| a.score <= 100));
@@ -307,7 +231,7 @@ proptest! {
 #[test]
 fn weakest_is_dasar_and_strongest_is_siap_ekspor() {
     let bank = bank();
-    let weakest = walk_with(bank, Question::weakest);
+    let weakest = walk_with(bank, |_, q| q.weakest());
     assert_eq!(first_unanswered(bank, &weakest), None);
     let outcome = assess(bank, &weakest);
     assert_eq!(
@@ -322,7 +246,7 @@ fn weakest_is_dasar_and_strongest_is_siap_ekspor() {
         outcome.overall
     );
 
-    let strongest = walk_with(bank, Question::strongest);
+    let strongest = walk_with(bank, |_, q| q.strongest());
     assert_eq!(first_unanswered(bank, &strongest), None);
     let outcome = assess(bank, &strongest);
     let gates: Vec<&str> = outcome
@@ -352,7 +276,7 @@ fn extremes_hold_for_every_product_type() {
     let product = bank.question("jenis_produk").unwrap();
     for option in &product.options {
         let with = |extreme: fn(&Question) -> Vec<String>| {
-            walk_with(bank, |q| {
+            walk_with(bank, |_, q| {
                 if q.id == product.id {
                     vec![option.id.clone()]
                 } else {

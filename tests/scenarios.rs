@@ -1,31 +1,13 @@
 //! Realistic UMKM owners from eastern Indonesia get the level and the next step (langkah berikutnya) that the domain brief implies.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use cek_siap_ekspor::assessment::bank::{Bank, Lang};
 use cek_siap_ekspor::assessment::flow::{first_unanswered, shown_ids, Answers};
 use cek_siap_ekspor::assessment::plan::{self, plan};
 use cek_siap_ekspor::assessment::score::assess;
-
-type Table<'a> = &'a [(&'a str, &'a [&'a str])];
-
-fn answers(table: Table) -> Answers {
-    let bank = Bank::builtin();
-    let mut answers = Answers::new();
-    for (q, chosen) in table {
-        let question = bank
-            .question(q)
-            .unwrap_or_else(|| panic!("scenario answers unknown question {q:?}"));
-        for c in *chosen {
-            assert!(question.choice(c).is_some(), "{q:?} has no option {c:?}");
-        }
-        let previous = answers.insert(
-            q.to_string(),
-            chosen.iter().map(|c| c.to_string()).collect(),
-        );
-        assert!(previous.is_none(), "{q:?} answered twice");
-    }
-    answers
-}
+use common::{answers, bank, Table, MERAUKE};
 
 /// Everything about an outcome, so a failing row can be read without a debugger.
 fn report(bank: &Bank, answers: &Answers) -> String {
@@ -63,8 +45,8 @@ fn report(bank: &Bank, answers: &Answers) -> String {
 
 /// One owner: every question they are shown is answered, none they are not
 /// shown; then their level and next step are as the brief implies.
-fn check(answers_table: &[(&str, &[&str])], level: &str, next_step: &str) {
-    let bank = Bank::builtin();
+fn check(answers_table: Table, level: &str, next_step: &str) {
+    let bank = bank();
     let answers = answers(answers_table);
     if let Some(q) = first_unanswered(bank, &answers) {
         panic!("scenario is incomplete: {q:?} is shown but not answered");
@@ -104,36 +86,7 @@ fn check(answers_table: &[(&str, &[&str])], level: &str, next_step: &str) {
 /// the email is the next step.
 #[test]
 fn merauke_coffee_roaster_without_email() {
-    check(
-        &[
-            ("omzet", &["mikro"]),
-            ("nib", &["sudah"]),
-            ("npwp", &["nik_valid"]),
-            ("lama_usaha", &["satu_tiga_tahun"]),
-            ("jenis_produk", &["pangan_olahan"]),
-            ("izin_edar", &["pirt"]),
-            ("halal", &["sedang_diurus"]),
-            ("sertifikat_mutu", &["belum_ada"]),
-            ("kapasitas", &["bersama"]),
-            ("kontinuitas", &["ya"]),
-            ("kemasan_label", &["lengkap"]),
-            ("kode_hs", &["kira_kira"]),
-            ("email", &["belum"]),
-            ("konten", &["kadang"]),
-            ("optimasi_konten", &["foto_jelas"]),
-            ("kanal_jual", &["wa_medsos"]),
-            ("keamanan_digital", &["rahasia_otp"]),
-            ("pengalaman_ekspor", &["belum"]),
-            ("berat_kiriman", &["sampai_30kg"]),
-            ("pasar_tujuan", &["belum_tahu"]),
-            ("bantuan", &["belum_tahu"]),
-            ("kekhawatiran", &["ribet", "biaya"]),
-            ("komitmen", &["dua_lima_jam"]),
-            ("pendampingan", &["mau"]),
-        ],
-        "dasar",
-        "email_usaha",
-    );
+    check(MERAUKE, "dasar", "email_usaha");
 }
 
 /// Masohi: a pala and fuli (nutmeg and mace) seller who already sells to a
@@ -857,7 +810,7 @@ fn exporter_with_everything_done_gets_the_fallback() {
 /// breaking names such as P-IRT or WhatsApp.
 #[test]
 fn why_quotes_the_answer_given() {
-    let bank = Bank::builtin();
+    let bank = bank();
     let answers = answers(&[
         ("nib", &["belum"]),
         ("kanal_jual", &["wa_medsos", "marketplace"]),

@@ -9,6 +9,7 @@ pub mod bank;
 pub mod code;
 pub mod cohort;
 pub mod cond;
+pub mod config;
 pub mod flow;
 pub mod plan;
 pub mod progress;

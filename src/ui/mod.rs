@@ -63,8 +63,9 @@ pub fn App() -> Html {
     let bank = Bank::builtin();
     // Opened by embed.js inside a host page? Then the host's language wins.
     let embedded = use_memo((), |_| embed::detect());
+    let key = use_memo((), |_| storage::progress_key(embedded.as_ref().as_ref()));
     let model = use_reducer(|| {
-        let mut state = storage::load(bank);
+        let mut state = storage::load(bank, &key);
         if let Some(lang) = embedded.as_ref().as_ref().and_then(|e| e.lang) {
             state.lang = lang;
         }
@@ -95,18 +96,24 @@ pub fn App() -> Html {
             state.screen.clone(),
             state.answers.clone(),
             state.from_review,
+            state.name.clone(),
         );
         let state = state.clone();
+        let key = key.clone();
         use_effect_with(saved, move |_| {
-            if storage::save(bank, &state).is_err() && state.notice.is_none() {
+            if storage::save(bank, &key, &state).is_err() && state.notice.is_none() {
                 act.emit(Action::Notify(flow::Notice::StorageUnavailable));
             }
         });
     }
     // Hooks can't be conditional, so a non-embedded page passes `None`.
     use_embed(embedded.as_ref().as_ref(), &state, &act);
-    use_effect_with(state.lang, |lang| {
-        storage::save_lang(*lang);
+    let standalone = embedded.is_none();
+    use_effect_with(state.lang, move |lang| {
+        // A host's language choice is not the owner's own preference.
+        if standalone {
+            storage::save_lang(*lang);
+        }
         if let Some(root) = gloo::utils::document().document_element() {
             let _ = root.set_attribute("lang", lang.code());
         }

@@ -12,9 +12,18 @@ fn local() -> Option<Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
+/// Where progress is kept. An embedded widget keeps its own per host page and
+/// widget, so two widgets on one page (or two sites) never share answers.
+pub fn progress_key(embed: Option<&super::embed::Embed>) -> String {
+    match embed {
+        None => KEY.to_string(),
+        Some(e) => format!("{KEY}@{}#{}", e.host.as_deref().unwrap_or("?"), e.widget),
+    }
+}
+
 /// The state to start with: saved progress if readable, else a fresh start
 /// with a notice saying why.
-pub fn load(bank: &Bank) -> State {
+pub fn load(bank: &Bank, key: &str) -> State {
     let Some(storage) = local() else {
         return fresh(Lang::default(), Some(Notice::StorageUnavailable));
     };
@@ -27,14 +36,14 @@ pub fn load(bank: &Bank) -> State {
     }
     let _ = storage.remove_item(probe);
 
-    match storage.get_item(KEY) {
+    match storage.get_item(key) {
         Ok(Some(text)) => match progress::decode(bank, &text, lang) {
             Ok(state) => state,
             Err(_) => {
                 // Keep what we could not read, for a developer or a later
                 // version to recover, instead of destroying it.
                 let _ = storage.set_item(BACKUP_KEY, &text);
-                let _ = storage.remove_item(KEY);
+                let _ = storage.remove_item(key);
                 fresh(lang, Some(Notice::ProgressReset))
             }
         },
@@ -54,10 +63,10 @@ fn fresh(lang: Lang, notice: Option<Notice>) -> State {
 #[derive(Debug)]
 pub struct NotSaved;
 
-pub fn save(bank: &Bank, state: &State) -> Result<(), NotSaved> {
+pub fn save(bank: &Bank, key: &str, state: &State) -> Result<(), NotSaved> {
     let storage = local().ok_or(NotSaved)?;
     storage
-        .set_item(KEY, &progress::encode(bank, state))
+        .set_item(key, &progress::encode(bank, state))
         .map_err(|_| NotSaved)
 }
 

@@ -19,9 +19,11 @@ use super::{Expected, Found, ProblemKind};
 
 /// Deserializes `T` from `value`; on failure, the path (starting at `base`)
 /// of the value that doesn't fit, and what is wrong with it.
-pub(super) fn read<T: DeserializeOwned>(value: &Value, base: &str) -> Result<T, (String, ProblemKind)> {
-    T::deserialize(Node::new(value, &Seg::Root(base)))
-    .map_err(|e| {
+pub(super) fn read<T: DeserializeOwned>(
+    value: &Value,
+    base: &str,
+) -> Result<T, (String, ProblemKind)> {
+    T::deserialize(Node::new(value, &Seg::Root(base))).map_err(|e| {
         let path = e.path.unwrap_or_else(|| base.to_string());
         (path, e.kind)
     })
@@ -237,10 +239,9 @@ impl<'de> Deserializer<'de> for Node<'de, '_> {
                     at,
                 };
                 match visitor.visit_seq(&mut seq) {
-                    Ok(_) if seq.items.len() > 0 => Err(de::Error::invalid_length(
-                        items.len(),
-                        &"fewer elements",
-                    )),
+                    Ok(_) if seq.items.len() > 0 => {
+                        Err(de::Error::invalid_length(items.len(), &"fewer elements"))
+                    }
                     out => out,
                 }
             }
@@ -281,22 +282,25 @@ impl<'de> Deserializer<'de> for Node<'de, '_> {
     fn deserialize_enum<V: Visitor<'de>>(
         self,
         _name: &'static str,
-        _variants: &'static [&'static str],
+        variants: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, Misfit> {
+        let names = || variants.iter().map(|v| v.to_string()).collect();
         let slot;
         let at = here!(self, slot);
         match self.value {
             Value::String(s) => visitor.visit_enum(s.as_str().into_deserializer()),
-            Value::Object(map) if map.len() == 1 => match map.iter().next() {
-                Some((key, value)) => visitor.visit_enum(Variant { key, value, at }),
-                None => Err(de::Error::invalid_value(Unexpected::Map, &visitor)),
+            Value::Object(map) => match (map.len(), map.iter().next()) {
+                (1, Some((key, value))) => visitor.visit_enum(Variant { key, value, at }),
+                _ => Err(Misfit::new(ProblemKind::Mismatch {
+                    expected: Expected::OneKeyOf(names()),
+                    found: Found::Object,
+                })),
             },
-            Value::Object(_) => Err(de::Error::invalid_value(
-                Unexpected::Map,
-                &"an object with exactly one key",
-            )),
-            other => Err(de::Error::invalid_type(unexpected(other), &visitor)),
+            other => Err(Misfit::new(ProblemKind::Mismatch {
+                expected: Expected::OneOf(names()),
+                found: found_of(unexpected(other)),
+            })),
         }
         .map_err(|e| e.at(at))
     }
@@ -325,7 +329,7 @@ impl<'de> Deserializer<'de> for Key<'de, '_> {
     fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value, Misfit> {
         let seg = Seg::Key(self.at, self.key);
         visitor
-            .visit_borrowed_str(self.key)
+            .visit_borrowed_str::<Misfit>(self.key)
             .map_err(|e| e.at(&seg))
     }
 
@@ -371,7 +375,10 @@ struct Entries<'a, 'p> {
 impl<'de> MapAccess<'de> for Entries<'de, '_> {
     type Error = Misfit;
 
-    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>, Misfit> {
+    fn next_key_seed<K: DeserializeSeed<'de>>(
+        &mut self,
+        seed: K,
+    ) -> Result<Option<K::Value>, Misfit> {
         let Some((key, value)) = self.entries.next() else {
             return Ok(None);
         };
@@ -430,7 +437,7 @@ impl<'de> VariantAccess<'de> for Node<'de, '_> {
         let at = here!(self, slot);
         match self.value {
             Value::Null => Ok(()),
-            other => Err(Misfit::invalid_type(unexpected(other), &"null").at(at)),
+            other => Err(<Misfit as de::Error>::invalid_type(unexpected(other), &"null").at(at)),
         }
     }
 

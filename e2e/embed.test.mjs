@@ -1,0 +1,167 @@
+// Embedding on a ministry site, in headless Chromium, with the host page and
+// the widget on different origins (localhost vs 127.0.0.1): auto-height, the
+// event API, origin checks both ways, two widgets side by side, the CSPs, and
+// no request beyond the two origins.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+import { serve } from '../scripts/serve.mjs';
+import { foreign, cspViolations } from './helpers.mjs';
+
+const require = createRequire(import.meta.url);
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+let browser, widgetServer, hostServer, thirdServer, widget, host, third;
+
+before(async () => {
+  widgetServer = await serve('dist', 0, '127.0.0.1', { frameAncestors: "'self' http://localhost:*" });
+  widget = `http://127.0.0.1:${widgetServer.address().port}`;
+  hostServer = await serve('demo', 0, 'localhost', { replace: { __WIDGET__: widget } });
+  host = `http://localhost:${hostServer.address().port}`;
+  // A third origin that tries to talk to both sides.
+  thirdServer = await serve('e2e/fixtures', 0, '127.0.0.1');
+  third = `http://127.0.0.1:${thirdServer.address().port}`;
+  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+});
+after(async () => {
+  await browser?.close();
+  for (const s of [widgetServer, hostServer, thirdServer]) s?.close();
+});
+
+async function hostPage(width, { inject = false } = {}) {
+  const ctx = await browser.newContext({ viewport: { width, height: 800 }, bypassCSP: inject });
+  const page = await ctx.newPage();
+  const requests = [];
+  const errors = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective}: ${e.blockedURI}`));
+  });
+  await page.goto(host + '/host.html');
+  await page.waitForFunction(() => (window.cekEvents ?? []).filter((e) => e.type === 'ready').length === 2);
+  return { ctx, page, requests, errors };
+}
+
+const events = (page, widgetId, type) =>
+  page.evaluate(([w, t]) => (window.cekEvents ?? []).filter((e) => e.widget === w && e.type === t), [widgetId, type]);
+const frameOf = (page, id) => page.frameLocator(`#${id} iframe`);
+const frame = async (page, id) => (await page.locator(`#${id} iframe`).elementHandle()).contentFrame();
+
+/**
+ * Waits until the loader has sized the iframe to its content, then returns
+ * that height. No sleeping: the host page is polled for the size the frame
+ * reports, and checked again from inside the frame.
+ */
+async function settle(page, id) {
+  const f = await frame(page, id);
+  for (;;) {
+    const inner = await f.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+    await page.waitForFunction(([sel, h]) => Math.abs(document.querySelector(sel).getBoundingClientRect().height - h) <= 1,
+      [`#${id} iframe`, inner]);
+    const again = await f.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+    if (again === inner) {
+      const scrolls = await f.evaluate(() => document.scrollingElement.scrollHeight > window.innerHeight + 1);
+      assert.equal(scrolls, false, 'no inner scrollbar');
+      return inner;
+    }
+  }
+}
+
+/** Clicks, then waits for the widget's next `step` event and returns it. */
+async function stepAfter(page, id, click) {
+  const count = (await events(page, id, 'step')).length;
+  await click();
+  await page.waitForFunction(([w, n]) => (window.cekEvents ?? []).filter((e) => e.widget === w && e.type === 'step').length > n, [id, count]);
+  return (await events(page, id, 'step')).at(-1).detail;
+}
+
+for (const width of [360, 1280]) {
+  test(`at ${width}px the iframe grows and shrinks with its content and reports every step`, async () => {
+    const { ctx, page, requests, errors } = await hostPage(width);
+    const w = frameOf(page, 'widget-id');
+    const heights = [await settle(page, 'widget-id')];
+    let step = await stepAfter(page, 'widget-id', () => w.getByRole('button', { name: 'Mulai' }).click());
+    for (let n = 1; step.screen === 'question'; n++) {
+      assert.equal(step.index, n);
+      heights.push(await settle(page, 'widget-id'));
+      await w.locator('label.option').first().click();
+      step = await stepAfter(page, 'widget-id', () => w.locator('form.question button[type=submit]').click());
+    }
+    assert.equal(step.screen, 'review');
+    const steps = await events(page, 'widget-id', 'step');
+    const questionSteps = steps.filter((s) => s.detail.screen === 'question');
+    assert.ok(questionSteps.length >= 20);
+    assert.ok(questionSteps.every((s) => s.detail.total >= s.detail.index));
+    await w.getByRole('button', { name: 'Lihat hasil' }).click();
+    await page.waitForFunction(() => (window.cekEvents ?? []).some((e) => e.widget === 'widget-id' && e.type === 'completed'));
+    const tall = await settle(page, 'widget-id');
+    const [completed] = await events(page, 'widget-id', 'completed');
+    assert.deepEqual(Object.keys(completed.detail).sort(), ['areas', 'level', 'overall']);
+    assert.ok(['dasar', 'madya', 'siap_ekspor'].includes(completed.detail.level));
+    assert.deepEqual(Object.keys(completed.detail.areas).sort(), ['digital', 'jalur', 'pola_pikir', 'produk', 'usaha']);
+    // Back to the short intro: the iframe shrinks too.
+    await w.getByRole('button', { name: 'Mulai dari awal' }).first().click();
+    await w.getByRole('button', { name: 'Ya, hapus dan mulai lagi' }).click();
+    await w.locator('#screen-heading', { hasText: 'Seberapa siap' }).waitFor();
+    const short = await settle(page, 'widget-id');
+    assert.ok(short < tall, `shrank from ${tall}px to ${short}px`);
+    assert.ok(new Set(heights).size > 2, `heights changed across steps: ${heights.join(', ')}`);
+
+    // The English widget was left alone.
+    assert.equal((await events(page, 'widget-en', 'completed')).length, 0);
+    assert.ok((await events(page, 'widget-en', 'step')).every((s) => s.detail.screen === 'intro'));
+    await frameOf(page, 'widget-en').locator('#screen-heading', { hasText: 'How ready is your business' }).waitFor();
+
+    assert.deepEqual(await cspViolations(page), []);
+    for (const id of ['widget-id', 'widget-en']) assert.deepEqual(await cspViolations(await frame(page, id)), []);
+    assert.deepEqual(errors, []);
+    assert.deepEqual(foreign(requests, host).filter((u) => !u.startsWith(widget + '/')), []);
+    await page.screenshot({ path: `test-results/embed-${width}.png`, fullPage: true });
+    await ctx.close();
+  });
+}
+
+test('the iframe is titled, lazy, sandboxed, and messages from a third origin are ignored by both sides', async () => {
+  const { ctx, page } = await hostPage(1280, { inject: true });
+  const attrs = await page.locator('#widget-id iframe').evaluate((f) => ({ title: f.title, loading: f.loading, sandbox: f.getAttribute('sandbox'), allow: f.getAttribute('allow') }));
+  assert.match(attrs.title, /Cek Siap Ekspor/);
+  assert.equal(attrs.loading, 'lazy');
+  assert.deepEqual(attrs.sandbox.split(' ').sort(), ['allow-forms', 'allow-popups', 'allow-popups-to-escape-sandbox', 'allow-same-origin', 'allow-scripts']);
+  assert.equal(attrs.allow, null, 'no camera unless asked for');
+
+  // The host may switch a widget's language: the listener works...
+  const w = frameOf(page, 'widget-id');
+  await page.evaluate((origin) => {
+    document.querySelector('#widget-en iframe').contentWindow.postMessage({ source: 'cek-host', v: 1, widget: 'w2', type: 'lang', lang: 'id' }, origin);
+  }, widget);
+  await frameOf(page, 'widget-en').locator('#screen-heading', { hasText: 'Seberapa siap' }).waitFor();
+
+  // ...but a page on a third origin, framed by the host, is ignored by both.
+  const before = await page.evaluate(() => window.cekEvents.length);
+  await page.evaluate((src) => {
+    const f = document.createElement('iframe');
+    f.id = 'third';
+    f.title = 'Third origin';
+    f.src = src;
+    document.body.appendChild(f);
+  }, `${third}/third.html`);
+  const thirdFrame = await (await page.locator('#third').elementHandle()).contentFrame();
+  await thirdFrame.waitForFunction(() => window.sent === true);
+  // Give both sides a round trip through the event loop of each frame.
+  await (await frame(page, 'widget-id')).evaluate(() => new Promise((r) => setTimeout(r, 0)));
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 0)));
+  assert.equal(await w.locator('html').getAttribute('lang'), 'id', 'the widget ignored the language switch');
+  const after = await page.evaluate(() => window.cekEvents.slice(0));
+  assert.equal(after.length, before, 'the loader ignored the forged events');
+  assert.ok(!after.some((e) => e.type === 'completed'));
+
+  // axe-core on the host page with the widgets inside.
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  for (const id of ['widget-id', 'widget-en']) await (await frame(page, id)).addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const violations = await page.evaluate(async () => (await axe.run(document, { iframes: true, runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] })).violations.map((v) => v.id));
+  assert.deepEqual(violations, []);
+  await ctx.close();
+});
