@@ -5,6 +5,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serve } from '../scripts/serve.mjs';
 import { foreign, cspViolations } from './helpers.mjs';
@@ -12,7 +15,7 @@ import { foreign, cspViolations } from './helpers.mjs';
 const require = createRequire(import.meta.url);
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-let browser, widgetServer, hostServer, thirdServer, widget, host, third;
+let browser, widgetServer, hostServer, thirdServer, configServer, widget, host, third, configHost;
 
 before(async () => {
   widgetServer = await serve('dist', 0, '127.0.0.1', { frameAncestors: "'self' http://localhost:*" });
@@ -22,15 +25,24 @@ before(async () => {
   // A third origin that tries to talk to both sides.
   thirdServer = await serve('e2e/fixtures', 0, '127.0.0.1');
   third = `http://127.0.0.1:${thirdServer.address().port}`;
+  // A host with broken and custom configurations; the custom bank is the
+  // built-in one with its first question reworded.
+  const dir = mkdtempSync(join(tmpdir(), 'cek-host-'));
+  cpSync('e2e/fixtures', dir, { recursive: true });
+  const bank = JSON.parse(readFileSync('src/assessment/bank.json', 'utf8'));
+  bank.questions[0].text = { id: 'Berapa omzet usaha Anda (bank khusus dinas)?', en: 'What are your sales (agency bank)?' };
+  writeFileSync(join(dir, 'custom-config.json'), JSON.stringify({ version: 1, organisation: { name: 'Dinas Khusus' }, bank }));
+  configServer = await serve(dir, 0, 'localhost', { replace: { __WIDGET__: widget } });
+  configHost = `http://localhost:${configServer.address().port}`;
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
 });
 after(async () => {
   await browser?.close();
-  for (const s of [widgetServer, hostServer, thirdServer]) s?.close();
+  for (const s of [widgetServer, hostServer, thirdServer, configServer]) s?.close();
 });
 
-async function hostPage(width, { inject = false } = {}) {
-  const ctx = await browser.newContext({ viewport: { width, height: 800 }, bypassCSP: inject });
+async function hostPage(width, { inject = false, url = host + '/host.html', widgets = 2, height = 800 } = {}) {
+  const ctx = await browser.newContext({ viewport: { width, height }, bypassCSP: inject });
   const page = await ctx.newPage();
   const requests = [];
   const errors = [];
@@ -40,8 +52,8 @@ async function hostPage(width, { inject = false } = {}) {
     window.__csp = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective}: ${e.blockedURI}`));
   });
-  await page.goto(host + '/host.html');
-  await page.waitForFunction(() => (window.cekEvents ?? []).filter((e) => e.type === 'ready').length === 2);
+  await page.goto(url);
+  await page.waitForFunction((n) => (window.cekEvents ?? []).filter((e) => e.type === 'ready').length === n, widgets);
   return { ctx, page, requests, errors };
 }
 
@@ -86,6 +98,8 @@ for (const width of [360, 1280]) {
     let step = await stepAfter(page, 'widget-id', () => w.getByRole('button', { name: 'Mulai' }).click());
     for (let n = 1; step.screen === 'question'; n++) {
       assert.equal(step.index, n);
+      // Each new screen brings the top of the widget into view on the host.
+      await page.waitForFunction(() => document.querySelector('#widget-id').getBoundingClientRect().top >= -1);
       heights.push(await settle(page, 'widget-id'));
       await w.locator('label.option').first().click();
       step = await stepAfter(page, 'widget-id', () => w.locator('form.question button[type=submit]').click());
@@ -163,5 +177,57 @@ test('the iframe is titled, lazy, sandboxed, and messages from a third origin ar
   for (const id of ['widget-id', 'widget-en']) await (await frame(page, id)).addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
   const violations = await page.evaluate(async () => (await axe.run(document, { iframes: true, runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] })).violations.map((v) => v.id));
   assert.deepEqual(violations, []);
+  await ctx.close();
+});
+
+test('a configuration brands the widget: organisation, theme colour, and "Hubungi kami" on the result', async () => {
+  const { ctx, page, errors } = await hostPage(360);
+  const w = frameOf(page, 'widget-id');
+  await w.locator('.brand .org', { hasText: 'Dinas Perindag Provinsi (contoh)' }).waitFor();
+  assert.equal(await w.locator('header.top').evaluate((h) => getComputedStyle(h).backgroundColor), 'rgb(122, 31, 31)');
+  const en = frameOf(page, 'widget-en');
+  await en.locator('.brand .org', { hasText: 'Provincial Trade Office' }).waitFor();
+  // Straight to the result: answer everything with the first option.
+  await w.getByRole('button', { name: 'Mulai' }).click();
+  while (await w.locator('form.question').count()) {
+    const heading = await w.locator('#screen-heading').textContent();
+    await w.locator('label.option').first().click();
+    await w.locator('form.question button[type=submit]').click();
+    await w.locator('#screen-heading').filter({ hasNotText: heading }).waitFor();
+  }
+  await w.getByRole('button', { name: 'Lihat hasil' }).click();
+  const contact = w.locator('.contact');
+  await contact.locator('h2', { hasText: 'Hubungi kami' }).waitFor();
+  assert.equal(await contact.getByRole('link', { name: /WhatsApp/ }).getAttribute('href'), 'https://wa.me/6281234567890');
+  assert.equal(await contact.getByRole('link', { name: /Email/ }).getAttribute('href'), 'mailto:ekspor@contoh.go.id');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('an invalid configuration says what is wrong, and the built-in bank still works; a custom bank is used', async () => {
+  // Tall enough that no lazy iframe waits for a scroll.
+  const { ctx, page, errors } = await hostPage(360, { url: configHost + '/host-config.html', widgets: 3, height: 4000 });
+  const bad = frameOf(page, 'bad-file');
+  const alert = bad.locator('.config-error');
+  await alert.waitFor();
+  const text = await alert.textContent();
+  assert.match(text, /tidak valid/);
+  assert.match(text, /theme_color: .*#ffcc00.*4,5/);
+  assert.match(text, /contact\.whatsapp/);
+  assert.match(text, /warna/);
+  await bad.locator('.brand .org', { hasText: 'Dinas Contoh' }).waitFor(); // the valid part is kept
+  await bad.getByRole('button', { name: 'Mulai' }).click();
+  await bad.locator('.position', { hasText: /^Pertanyaan 1 dari \d+$/ }).waitFor();
+  assert.match(await bad.locator('legend h1').textContent(), /Berapa hasil penjualan \(omzet\)/);
+
+  const attr = frameOf(page, 'bad-attr');
+  await attr.locator('.config-error', { hasText: /data-theme: .*#ffffff/ }).waitFor();
+
+  const custom = frameOf(page, 'custom');
+  await custom.locator('.brand .org', { hasText: 'Dinas Khusus' }).waitFor();
+  await custom.getByRole('button', { name: 'Mulai' }).click();
+  await custom.locator('legend h1', { hasText: 'bank khusus dinas' }).waitFor();
+  assert.equal(await custom.locator('.config-error').count(), 0);
+  assert.deepEqual(errors, []);
   await ctx.close();
 });

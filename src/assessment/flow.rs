@@ -57,6 +57,9 @@ pub enum Action {
     ShowResult,
     Restart,
     SetName(String),
+    /// Replace everything, e.g. with the progress saved for another question
+    /// bank when a host's configuration brings its own.
+    Restore(Box<State>),
     /// The shell could not do something the user should know about.
     Notify(Notice),
     DismissNotice,
@@ -100,6 +103,7 @@ pub fn apply(bank: &Bank, mut state: State, action: Action) -> State {
         Action::DismissNotice => state.notice = None,
         Action::Notify(notice) => state.notice = Some(notice),
         Action::SetName(name) => state.name = name,
+        Action::Restore(saved) => state = *saved,
         Action::Start => {
             state.from_review = false;
             state.screen = match first_unanswered(bank, &state.answers) {

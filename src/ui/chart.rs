@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::assessment::{Bank, Lang};
+use crate::assessment::Lang;
 
 const WIDTH: u32 = 320;
 const ROW: u32 = 46;
@@ -20,7 +20,7 @@ pub struct ChartProps {
 
 #[component]
 pub fn AreaChart(props: &ChartProps) -> Html {
-    let bank = Bank::builtin();
+    let bank = super::bank();
     let lang = props.lang;
     let height = ROW * bank.areas.len() as u32;
     let summary = bank

@@ -5,12 +5,11 @@ use yew::prelude::*;
 use super::text::{question_of, t, Ui};
 use super::ScreenProps;
 use crate::assessment::flow::{self, Action};
-use crate::assessment::Bank;
 
 #[component]
 pub fn Intro(props: &ScreenProps) -> Html {
     let lang = props.state.lang;
-    let bank = Bank::builtin();
+    let bank = super::bank();
     let started = !props.state.answers.is_empty();
     let start = props.act.reform(|_| Action::Start);
     let shown = flow::shown_ids(bank, &props.state.answers);

@@ -17,6 +17,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::assessment::config;
 use crate::assessment::flow::{self, Action, Screen, State};
 use crate::assessment::route::{self, Route};
 use crate::assessment::{Bank, Lang};
@@ -38,6 +39,21 @@ fn go_to(fragment: &str) {
 }
 use text::{t, Ui};
 
+thread_local! {
+    /// A host's own question bank (embed configuration), once it is checked;
+    /// leaked on purpose: it lives as long as the page.
+    static CUSTOM_BANK: std::cell::Cell<Option<&'static Bank>> = const { std::cell::Cell::new(None) };
+}
+
+/// The question bank in use: the built-in one unless a host brought its own.
+pub fn bank() -> &'static Bank {
+    CUSTOM_BANK.with(|b| b.get()).unwrap_or_else(Bank::builtin)
+}
+
+fn use_custom_bank(custom: Bank) {
+    CUSTOM_BANK.with(|b| b.set(Some(Box::leak(Box::new(custom)))));
+}
+
 /// The reducer's state: the pure flow state, transformed only by `flow::apply`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Model(pub State);
@@ -47,7 +63,7 @@ impl Reducible for Model {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let state = Rc::unwrap_or_clone(self).0;
-        Rc::new(Model(flow::apply(Bank::builtin(), state, action)))
+        Rc::new(Model(flow::apply(bank(), state, action)))
     }
 }
 
@@ -56,16 +72,27 @@ impl Reducible for Model {
 pub struct ScreenProps {
     pub state: Rc<State>,
     pub act: Callback<Action>,
+    /// The host's contact for the next step ("Hubungi kami"), when embedded.
+    #[prop_or_default]
+    pub contact: Option<Rc<config::Contact>>,
+}
+
+/// A host's configuration as applied: what passed, and what didn't.
+#[derive(Debug, Default, PartialEq)]
+pub struct Applied {
+    pub config: config::Config,
+    pub problems: Vec<config::ConfigProblem>,
+    /// The host's configuration file could not be fetched.
+    pub unreachable: bool,
 }
 
 #[component]
 pub fn App() -> Html {
-    let bank = Bank::builtin();
     // Opened by embed.js inside a host page? Then the host's language wins.
     let embedded = use_memo((), |_| embed::detect());
     let key = use_memo((), |_| storage::progress_key(embedded.as_ref().as_ref()));
     let model = use_reducer(|| {
-        let mut state = storage::load(bank, &key);
+        let mut state = storage::load(bank(), &key);
         if let Some(lang) = embedded.as_ref().as_ref().and_then(|e| e.lang) {
             state.lang = lang;
         }
@@ -101,13 +128,29 @@ pub fn App() -> Html {
         let state = state.clone();
         let key = key.clone();
         use_effect_with(saved, move |_| {
-            if storage::save(bank, &key, &state).is_err() && state.notice.is_none() {
+            if storage::save(bank(), &key, &state).is_err() && state.notice.is_none() {
                 act.emit(Action::Notify(flow::Notice::StorageUnavailable));
             }
         });
     }
+    // The host's configuration, once embed.js has sent it.
+    let applied = use_state(|| None::<Rc<Applied>>);
+    let on_message = {
+        let (act, applied, key) = (act.clone(), applied.clone(), key.clone());
+        Callback::from(
+            move |message: serde_json::Value| match message["type"].as_str() {
+                Some("lang") => {
+                    if let Some(lang) = message["lang"].as_str().and_then(Lang::from_code) {
+                        act.emit(Action::SetLang(lang));
+                    }
+                }
+                Some("config") => applied.set(Some(Rc::new(apply_config(&message, &act, &key)))),
+                _ => {}
+            },
+        )
+    };
     // Hooks can't be conditional, so a non-embedded page passes `None`.
-    use_embed(embedded.as_ref().as_ref(), &state, &act);
+    use_embed(embedded.as_ref().as_ref(), &state, &on_message);
     let standalone = embedded.is_none();
     use_effect_with(state.lang, move |lang| {
         // A host's language choice is not the owner's own preference.
@@ -152,17 +195,35 @@ pub fn App() -> Html {
             }
             Screen::Review => html! { <review::Review state={state.clone()} act={act.clone()} /> },
             Screen::Result => {
-                html! { <result::ResultScreen state={state.clone()} act={act.clone()} /> }
+                let contact = applied
+                    .as_ref()
+                    .map(|a| &a.config.contact)
+                    .filter(|c| !c.is_empty())
+                    .map(|c| Rc::new(c.clone()));
+                html! { <result::ResultScreen state={state.clone()} act={act.clone()} contact={contact} /> }
             }
         },
     };
+    let organisation = applied
+        .as_ref()
+        .map(|a| a.config.organisation.clone())
+        .unwrap_or_default();
     html! {
         <>
             <header class="top">
-                <span class="brand">{ t(lang, Ui::AppName) }</span>
+                <span class="brand">
+                    if let Some(logo) = &organisation.logo {
+                        <img class="logo" src={logo.clone()} alt="" />
+                    }
+                    { t(lang, Ui::AppName) }
+                    if let Some(name) = &organisation.name {
+                        <span class="org">{ name.clone() }</span>
+                    }
+                </span>
                 <LangSwitch lang={lang} on_change={act.reform(Action::SetLang)} />
             </header>
             <main id="main" class="screen">
+                { config_notice(lang, applied.as_deref()) }
                 { notice(&state, &act) }
                 { screen }
             </main>
@@ -175,22 +236,16 @@ pub fn App() -> Html {
 /// screen, `completed` with the scores only (never answers or a name), and
 /// its height whenever it changes. The host may switch the language.
 #[hook]
-fn use_embed(e: Option<&embed::Embed>, state: &State, act: &Callback<Action>) {
+fn use_embed(e: Option<&embed::Embed>, state: &State, on_message: &Callback<serde_json::Value>) {
     {
         let e = e.cloned();
-        let act = act.clone();
+        let on_message = on_message.clone();
         use_effect_with((), move |_| {
             let Some(e) = e else {
                 return Box::new(|| ()) as Box<dyn FnOnce()>;
             };
             let watch = e.watch_height();
-            let listener = e.listen(move |message| {
-                if message["type"] == "lang" {
-                    if let Some(lang) = message["lang"].as_str().and_then(Lang::from_code) {
-                        act.emit(Action::SetLang(lang));
-                    }
-                }
-            });
+            let listener = e.listen(move |message| on_message.emit(message));
             e.post("ready", serde_json::json!({}));
             Box::new(move || drop((watch, listener)))
         });
@@ -201,7 +256,7 @@ fn use_embed(e: Option<&embed::Embed>, state: &State, act: &Callback<Action>) {
         let Some(e) = e else {
             return;
         };
-        let bank = Bank::builtin();
+        let bank = bank();
         let shown = flow::shown_ids(bank, &answers);
         let (name, index) = match screen {
             Screen::Intro => ("intro", 0),
@@ -230,6 +285,64 @@ fn use_embed(e: Option<&embed::Embed>, state: &State, act: &Callback<Action>) {
             );
         }
     });
+}
+
+/// Reads a `config` message from embed.js (the host's JSON file, or its
+/// data-attributes) and applies what is valid: theme colour, language, a
+/// custom bank. What is invalid is kept to be shown; the built-in bank and
+/// look stay for those parts.
+fn apply_config(message: &serde_json::Value, act: &Callback<Action>, key: &str) -> Applied {
+    let (config, problems, unreachable) =
+        if let Some(attributes) = message["attributes"].as_object() {
+            let pairs: Vec<(&str, &str)> = attributes
+                .iter()
+                .filter_map(|(k, v)| Some((k.as_str(), v.as_str()?)))
+                .collect();
+            let (c, p) = config::from_attributes_partial(&pairs);
+            (c, p, false)
+        } else if message["error"].is_string() {
+            (config::Config::default(), Vec::new(), true)
+        } else {
+            let (c, p) = config::parse_partial(message["json"].as_str().unwrap_or_default());
+            (c, p, false)
+        };
+    if let Some(theme) = &config.theme {
+        if let Some(root) = gloo::utils::document().document_element() {
+            let root: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(root);
+            // CSSOM, not a style attribute, so the strict CSP allows it.
+            let _ = root.style().set_property("--brand", &theme.text);
+            let _ = root.style().set_property("--brand-dark", &theme.text);
+        }
+    }
+    if let Some(custom) = config.bank.clone() {
+        use_custom_bank(custom);
+        // Answers to one bank mean nothing in another: keep them apart.
+        let saved = storage::load(bank(), &format!("{key}|custom"));
+        act.emit(Action::Restore(Box::new(saved)));
+    }
+    if let Some(lang) = config.language {
+        act.emit(Action::SetLang(lang));
+    }
+    Applied {
+        config,
+        problems,
+        unreachable,
+    }
+}
+
+fn config_notice(lang: Lang, applied: Option<&Applied>) -> Html {
+    let Some(applied) = applied.filter(|a| !a.problems.is_empty() || a.unreachable) else {
+        return html! {};
+    };
+    html! {
+        <div class="notice config-error" role="alert">
+            <p><strong>{ t(lang, Ui::ConfigInvalid) }</strong></p>
+            if applied.unreachable {
+                <p>{ t(lang, Ui::ConfigUnreachable) }</p>
+            }
+            <ul>{ for applied.problems.iter().map(|p| html! { <li>{ p.message(lang) }</li> }) }</ul>
+        </div>
+    }
 }
 
 fn notice(state: &State, act: &Callback<Action>) -> Html {

@@ -7,13 +7,13 @@ use yew::prelude::*;
 use super::text::{question_of, t, Ui};
 use super::ScreenProps;
 use crate::assessment::flow::{self, Action, Screen};
-use crate::assessment::{Bank, Kind};
+use crate::assessment::Kind;
 
 #[component]
 pub fn QuestionScreen(props: &ScreenProps) -> Html {
     let state = &props.state;
     let lang = state.lang;
-    let bank = Bank::builtin();
+    let bank = super::bank();
     let Screen::Question(id) = &state.screen else {
         return html! {};
     };

@@ -9,7 +9,7 @@ use super::text::{points_lost, score_of, t, Ui};
 use super::{RestartButton, ScreenProps};
 use crate::assessment::flow::{Action, Answers};
 use crate::assessment::plan::{self, answer_label};
-use crate::assessment::{code, score, Bank, Lang};
+use crate::assessment::{code, score, Lang};
 
 #[component]
 pub fn ResultScreen(props: &ScreenProps) -> Html {
@@ -19,6 +19,9 @@ pub fn ResultScreen(props: &ScreenProps) -> Html {
         <section class="result" aria-labelledby="screen-heading">
             <h1 id="screen-heading" tabindex="-1">{ t(lang, Ui::ResultTitle) }</h1>
             { body(lang, &state.answers) }
+            if let Some(contact) = &props.contact {
+                { contact_us(lang, contact) }
+            }
             <SharePanel lang={lang} answers={state.answers.clone()} name={state.name.clone()} act={props.act.clone()} />
             <div class="actions no-print">
                 <button type="button" class="secondary" onclick={props.act.reform(|_| Action::Review)}>
@@ -43,7 +46,7 @@ pub struct SharedProps {
 #[component]
 pub fn SharedResult(props: &SharedProps) -> Html {
     let lang = props.lang;
-    let bank = Bank::builtin();
+    let bank = super::bank();
     let start = props.on_start.reform(|_| ());
     let own = html! {
         <div class="actions">
@@ -81,6 +84,27 @@ pub fn SharedResult(props: &SharedProps) -> Html {
     }
 }
 
+/// "Hubungi kami": the embedding organisation's contact for the next step.
+fn contact_us(lang: Lang, contact: &crate::assessment::config::Contact) -> Html {
+    html! {
+        <section class="contact" aria-labelledby="contact-heading">
+            <h2 id="contact-heading">{ t(lang, Ui::ContactUs) }</h2>
+            <ul>
+                if let Some(wa) = &contact.whatsapp {
+                    <li><a href={wa.link()} target="_blank" rel="noopener noreferrer">{ format!("WhatsApp: {}", wa.text) }
+                        <span class="visually-hidden">{ format!(" {}", t(lang, Ui::OpensNewTab)) }</span></a></li>
+                }
+                if let Some(email) = &contact.email {
+                    <li><a href={format!("mailto:{email}")}>{ format!("Email: {email}") }</a></li>
+                }
+                if let Some(address) = &contact.address {
+                    <li>{ address.get(lang) }</li>
+                }
+            </ul>
+        </section>
+    }
+}
+
 fn trainer_store_exists() -> bool {
     web_sys::window()
         .and_then(|w| w.local_storage().ok().flatten())
@@ -94,7 +118,7 @@ fn trainer_store_exists() -> bool {
 
 /// Level, next step, plan, chart and explanations for a set of answers.
 fn body(lang: Lang, answers: &Answers) -> Html {
-    let bank = Bank::builtin();
+    let bank = super::bank();
     // Derived on render, never stored: the answers are the only truth.
     let outcome = score::assess(bank, answers);
     let plan = plan::plan(bank, answers, &outcome);

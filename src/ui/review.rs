@@ -6,13 +6,12 @@ use super::text::{t, Ui};
 use super::ScreenProps;
 use crate::assessment::flow::{self, Action};
 use crate::assessment::plan::answer_label;
-use crate::assessment::Bank;
 
 #[component]
 pub fn Review(props: &ScreenProps) -> Html {
     let state = &props.state;
     let lang = state.lang;
-    let bank = Bank::builtin();
+    let bank = super::bank();
     let rows = flow::shown_ids(bank, &state.answers)
         .into_iter()
         .filter_map(|id| {

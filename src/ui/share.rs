@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use super::text::{t, Ui};
 use crate::assessment::flow::{Action, Answers};
-use crate::assessment::{code, plan, score, Bank, Lang};
+use crate::assessment::{code, plan, score, Lang};
 
 /// The page's own address without any fragment: the base of result links.
 pub fn base_url() -> String {
@@ -35,7 +35,7 @@ pub struct ShareProps {
 #[component]
 pub fn SharePanel(props: &ShareProps) -> Html {
     let lang = props.lang;
-    let bank = Bank::builtin();
+    let bank = super::bank();
     let name = props.name.trim();
     let code = code::encode(bank, &props.answers, (!name.is_empty()).then_some(name));
     let link = result_link(&code);

@@ -62,6 +62,9 @@ pub enum Ui {
     BrokenLinkTitle,
     TrainerMode,
     AddToWorkshop,
+    ConfigInvalid,
+    ConfigUnreachable,
+    ContactUs,
     TrainerPrivacy,
     NoCodeFound,
     NotSaved,
@@ -206,6 +209,15 @@ pub fn t(lang: Lang, key: Ui) -> &'static str {
         Ui::BrokenLinkTitle => ("Tautan hasil tidak bisa dibuka", "This result link can't be opened"),
         Ui::TrainerMode => ("Mode pelatih", "Trainer mode"),
         Ui::AddToWorkshop => ("Tambahkan ke pelatihan", "Add to a workshop"),
+        Ui::ConfigInvalid => (
+            "Konfigurasi widget ini tidak valid. Bagian yang salah diabaikan; pertanyaan bawaan tetap dipakai.",
+            "This widget's configuration is invalid. The wrong parts are ignored; the built-in questions are used.",
+        ),
+        Ui::ConfigUnreachable => (
+            "Berkas konfigurasi dari situs ini tidak bisa dimuat.",
+            "The configuration file from this site could not be loaded.",
+        ),
+        Ui::ContactUs => ("Hubungi kami", "Contact us"),
         Ui::TrainerPrivacy => (
             "Data pelatihan tersimpan hanya di browser ini dan tidak dikirim ke mana pun. Bagikan lewat file ekspor bila perlu.",
             "Workshop data is kept in this browser only and sent nowhere. Share it with the export file when needed.",
