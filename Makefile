@@ -17,13 +17,16 @@ setup:
 setup-test:
 	scripts/setup.sh --test
 
-# The release build users get: the owner's app (index.html) and, as its own
-# small app so owners never download it, trainer mode (pelatih.html).
+# The release build users get: the owner's app (index.html) and, each its own
+# wasm so owners never download them, trainer mode (pelatih.html) and the
+# embedded widget with its configuration checks (widget.html).
 build:
 	$(ENV) trunk build --release
-	$(ENV) trunk build pelatih.html --release --dist target/dist-pelatih
-	cp target/dist-pelatih/pelatih-*.js target/dist-pelatih/pelatih-*.wasm dist/
-	cp target/dist-pelatih/index.html dist/pelatih.html
+	for page in pelatih widget; do \
+	  $(ENV) trunk build $$page.html --release --dist target/dist-$$page && \
+	  cp target/dist-$$page/$$page-*.js target/dist-$$page/$$page-*.wasm dist/ && \
+	  cp target/dist-$$page/index.html dist/$$page.html || exit 1; \
+	done
 	node scripts/csp.mjs dist
 
 # Rebuild on change while developing (not for measuring anything).

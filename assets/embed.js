@@ -48,7 +48,7 @@
     div.setAttribute('data-cek-mounted', 'true');
     var id = 'w' + (++count);
     var lang = div.getAttribute('data-lang') === 'en' ? 'en' : 'id';
-    var src = new URL('index.html', base);
+    var src = new URL('widget.html', base);
     src.searchParams.set('embed', id);
     src.searchParams.set('host', location.origin);
     src.searchParams.set('lang', lang);

@@ -18,8 +18,9 @@ const files = [];
 })(dir);
 
 const index = readFileSync(join(dir, 'index.html'), 'utf8');
-let trainer = '';
-try { trainer = readFileSync(join(dir, 'pelatih.html'), 'utf8'); } catch { /* not built */ }
+const page = (name) => { try { return readFileSync(join(dir, name), 'utf8'); } catch { return ''; } };
+const trainer = page('pelatih.html');
+const widget = page('widget.html');
 const rows = files.sort().map((p) => {
   const raw = readFileSync(p);
   const name = relative(dir, p);
@@ -31,12 +32,15 @@ const rows = files.sort().map((p) => {
     // index.html itself, and whatever it references by name.
     first_load: name === 'index.html' || index.includes(name),
     trainer_page: name === 'pelatih.html' || (trainer !== '' && trainer.includes(name)),
+    // What an embedded widget loads: embed.js on the host, then widget.html.
+    widget_page: name === 'widget.html' || name === 'embed.js' || (widget !== '' && widget.includes(name)),
   };
 });
 const sum = (k, flag) => rows.filter((r) => r[flag]).reduce((a, r) => a + r[k], 0);
 const totalOf = (flag) => ({ raw: sum('raw', flag), gzip: sum('gzip', flag), brotli: sum('brotli', flag) });
 const total = totalOf('first_load');
 const trainerTotal = totalOf('trainer_page');
+const widgetTotal = totalOf('widget_page');
 
 const pad = (s, n) => String(s).padStart(n);
 console.log(`${'file'.padEnd(44)}${pad('raw', 10)}${pad('gzip', 10)}${pad('brotli', 10)}  first load`);
@@ -45,5 +49,6 @@ for (const r of rows) {
 }
 console.log(`${'first-load total'.padEnd(44)}${pad(total.raw, 10)}${pad(total.gzip, 10)}${pad(total.brotli, 10)}`);
 console.log(`${'trainer page (pelatih.html) total'.padEnd(44)}${pad(trainerTotal.raw, 10)}${pad(trainerTotal.gzip, 10)}${pad(trainerTotal.brotli, 10)}`);
+console.log(`${'embedded widget (embed.js + widget.html) total'.padEnd(44)}${pad(widgetTotal.raw, 10)}${pad(widgetTotal.gzip, 10)}${pad(widgetTotal.brotli, 10)}`);
 console.log(`first load: ${(total.brotli / 1024).toFixed(1)} KB brotli (target <= 120 KB)`);
-console.log(JSON.stringify({ files: rows, first_load: total, trainer_page: trainerTotal }));
+console.log(JSON.stringify({ files: rows, first_load: total, trainer_page: trainerTotal, widget_page: widgetTotal }));

@@ -50,7 +50,7 @@ pub fn bank() -> &'static Bank {
     CUSTOM_BANK.with(|b| b.get()).unwrap_or_else(Bank::builtin)
 }
 
-fn use_custom_bank(custom: Bank) {
+pub(crate) fn use_custom_bank(custom: Bank) {
     CUSTOM_BANK.with(|b| b.set(Some(Box::leak(Box::new(custom)))));
 }
 
@@ -86,10 +86,35 @@ pub struct Applied {
     pub unreachable: bool,
 }
 
+/// What only the embedded widget (`widget.html`) needs: reading and showing
+/// a host's configuration. Passed in by that page's entry point, so the
+/// owner's own page never ships the configuration validator.
+#[derive(Clone, Copy)]
+pub struct EmbedHooks {
+    pub apply: fn(&serde_json::Value, &Callback<Action>, &str) -> Applied,
+    pub problems: fn(Lang, &Applied) -> Html,
+}
+
+/// A page gets its hooks once, at mount, and keeps them: there is nothing to
+/// compare (and function addresses aren't comparable anyway).
+impl PartialEq for EmbedHooks {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+#[derive(Clone, Default, PartialEq, Properties)]
+pub struct AppProps {
+    /// Set by `widget.html`; `None` for the owner's own page.
+    #[prop_or_default]
+    pub embed: Option<EmbedHooks>,
+}
+
 #[component]
-pub fn App() -> Html {
+pub fn App(props: &AppProps) -> Html {
+    let hooks = props.embed;
     // Opened by embed.js inside a host page? Then the host's language wins.
-    let embedded = use_memo((), |_| embed::detect());
+    let embedded = use_memo((), move |_| hooks.and_then(|_| embed::detect()));
     let key = use_memo((), |_| storage::progress_key(embedded.as_ref().as_ref()));
     let model = use_reducer(|| {
         let mut state = storage::load(bank(), &key);
@@ -144,7 +169,11 @@ pub fn App() -> Html {
                         act.emit(Action::SetLang(lang));
                     }
                 }
-                Some("config") => applied.set(Some(Rc::new(apply_config(&message, &act, &key)))),
+                Some("config") => {
+                    if let Some(hooks) = hooks {
+                        applied.set(Some(Rc::new((hooks.apply)(&message, &act, &key))));
+                    }
+                }
                 _ => {}
             },
         )
@@ -223,7 +252,9 @@ pub fn App() -> Html {
                 <LangSwitch lang={lang} on_change={act.reform(Action::SetLang)} />
             </header>
             <main id="main" class="screen">
-                { config_notice(lang, applied.as_deref()) }
+                if let (Some(hooks), Some(applied)) = (hooks, applied.as_deref()) {
+                    { (hooks.problems)(lang, applied) }
+                }
                 { notice(&state, &act) }
                 { screen }
             </main>
@@ -285,64 +316,6 @@ fn use_embed(e: Option<&embed::Embed>, state: &State, on_message: &Callback<serd
             );
         }
     });
-}
-
-/// Reads a `config` message from embed.js (the host's JSON file, or its
-/// data-attributes) and applies what is valid: theme colour, language, a
-/// custom bank. What is invalid is kept to be shown; the built-in bank and
-/// look stay for those parts.
-fn apply_config(message: &serde_json::Value, act: &Callback<Action>, key: &str) -> Applied {
-    let (config, problems, unreachable) =
-        if let Some(attributes) = message["attributes"].as_object() {
-            let pairs: Vec<(&str, &str)> = attributes
-                .iter()
-                .filter_map(|(k, v)| Some((k.as_str(), v.as_str()?)))
-                .collect();
-            let (c, p) = config::from_attributes_partial(&pairs);
-            (c, p, false)
-        } else if message["error"].is_string() {
-            (config::Config::default(), Vec::new(), true)
-        } else {
-            let (c, p) = config::parse_partial(message["json"].as_str().unwrap_or_default());
-            (c, p, false)
-        };
-    if let Some(theme) = &config.theme {
-        if let Some(root) = gloo::utils::document().document_element() {
-            let root: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(root);
-            // CSSOM, not a style attribute, so the strict CSP allows it.
-            let _ = root.style().set_property("--brand", &theme.text);
-            let _ = root.style().set_property("--brand-dark", &theme.text);
-        }
-    }
-    if let Some(custom) = config.bank.clone() {
-        use_custom_bank(custom);
-        // Answers to one bank mean nothing in another: keep them apart.
-        let saved = storage::load(bank(), &format!("{key}|custom"));
-        act.emit(Action::Restore(Box::new(saved)));
-    }
-    if let Some(lang) = config.language {
-        act.emit(Action::SetLang(lang));
-    }
-    Applied {
-        config,
-        problems,
-        unreachable,
-    }
-}
-
-fn config_notice(lang: Lang, applied: Option<&Applied>) -> Html {
-    let Some(applied) = applied.filter(|a| !a.problems.is_empty() || a.unreachable) else {
-        return html! {};
-    };
-    html! {
-        <div class="notice config-error" role="alert">
-            <p><strong>{ t(lang, Ui::ConfigInvalid) }</strong></p>
-            if applied.unreachable {
-                <p>{ t(lang, Ui::ConfigUnreachable) }</p>
-            }
-            <ul>{ for applied.problems.iter().map(|p| html! { <li>{ p.message(lang) }</li> }) }</ul>
-        </div>
-    }
 }
 
 fn notice(state: &State, act: &Callback<Action>) -> Html {

@@ -1,0 +1,10 @@
+//! Entry point of the embedded widget (`widget.html`), the page embed.js puts
+//! in a host's iframe: the owner's app plus the host's configuration.
+
+fn main() {
+    use cek_siap_ekspor::ui::{embed, App, AppProps};
+    yew::Renderer::<App>::with_props(AppProps {
+        embed: Some(embed::HOOKS),
+    })
+    .render();
+}
