@@ -231,3 +231,21 @@ test('an invalid configuration says what is wrong, and the built-in bank still w
   assert.deepEqual(errors, []);
   await ctx.close();
 });
+
+test('a site not in frame-ancestors cannot frame the widget', async () => {
+  // The same widget, served with an allow-list that names only go.id sites.
+  const strict = await serve('dist', 0, '127.0.0.1', { frameAncestors: "'self' https://*.go.id" });
+  const strictOrigin = `http://127.0.0.1:${strict.address().port}`;
+  const hostStrict = await serve('demo', 0, 'localhost', { replace: { __WIDGET__: strictOrigin } });
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 2000 } });
+  const page = await ctx.newPage();
+  const refused = new Promise((resolve) => page.on('console', (m) => {
+    if (/frame-ancestors/.test(m.text())) resolve(m.text());
+  }));
+  await page.goto(`http://localhost:${hostStrict.address().port}/host.html`);
+  assert.match(await refused, /has been blocked|Refused to frame/);
+  assert.equal(await page.evaluate(() => (window.cekEvents ?? []).length), 0, 'no widget spoke');
+  await ctx.close();
+  strict.close();
+  hostStrict.close();
+});
