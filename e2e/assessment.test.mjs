@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { start, phone, open, answer, next, answerAll, currentQuestion, seeLevel, foreign, axe, cspViolations, PHONE } from './helpers.mjs';
+import { start, phone, open, appReady, answer, next, answerAll, currentQuestion, seeLevel, foreign, axe, cspViolations, PHONE } from './helpers.mjs';
 
 let env;
 before(async () => { env = await start(); mkdirSync('test-results', { recursive: true }); });
@@ -69,7 +69,7 @@ test('a reload mid-way resumes at the same question with the answers kept', asyn
   assert.match(position, /^Pertanyaan 4 dari/);
 
   await page.reload();
-  await page.locator('#screen-heading').waitFor();
+  await appReady(page);
   assert.equal(await currentQuestion(page), q);
   assert.equal(await page.locator('.position').textContent(), position);
   await page.getByRole('button', { name: 'Kembali' }).click();
@@ -174,4 +174,23 @@ test('axe-core finds no WCAG 2.1 AA violations on any kind of screen', async () 
   }
   console.log(`axe-core: ${Object.keys(checked).length} screens checked, 0 violations`);
   await ctx.close();
+});
+
+test('the first paint needs no WebAssembly: the static intro is the one the app renders', async () => {
+  const text = async (javaScriptEnabled) => {
+    const ctx = await env.browser.newContext({ viewport: PHONE, javaScriptEnabled });
+    const page = await ctx.newPage();
+    await page.goto(env.origin + '/');
+    if (javaScriptEnabled) await appReady(page);
+    const box = await page.locator('#screen-heading').boundingBox();
+    const main = await page.locator('main#main').innerText();
+    const header = await page.locator('header.top').innerText();
+    await ctx.close();
+    return { main, header, box };
+  };
+  const still = await text(false);
+  const live = await text(true);
+  assert.equal(still.main, live.main);
+  assert.equal(still.header, live.header);
+  assert.deepEqual(still.box, live.box, 'the heading does not move when the app mounts');
 });

@@ -155,6 +155,7 @@ test('the iframe is titled, lazy, sandboxed, and messages from a third origin ar
 
   // ...but a page on a third origin, framed by the host, is ignored by both.
   const before = await page.evaluate(() => window.cekEvents.length);
+  await page.evaluate(() => window.addEventListener('message', (e) => { if (e.data === 'third-sent') window.__thirdSent = true; }));
   await page.evaluate((src) => {
     const f = document.createElement('iframe');
     f.id = 'third';
@@ -162,8 +163,8 @@ test('the iframe is titled, lazy, sandboxed, and messages from a third origin ar
     f.src = src;
     document.body.appendChild(f);
   }, `${third}/third.html`);
-  const thirdFrame = await (await page.locator('#third').elementHandle()).contentFrame();
-  await thirdFrame.waitForFunction(() => window.sent === true);
+  // The third page reports back once it has sent its forged messages.
+  await page.waitForFunction(() => window.__thirdSent === true);
   // Give both sides a round trip through the event loop of each frame.
   await (await frame(page, 'widget-id')).evaluate(() => new Promise((r) => setTimeout(r, 0)));
   await page.evaluate(() => new Promise((r) => setTimeout(r, 0)));

@@ -54,9 +54,14 @@ export function foreign(requests, origin) {
   return requests.filter((u) => !u.startsWith(origin + '/') && !u.startsWith('data:') && !u.startsWith('blob:'));
 }
 
+/** Opens the app and waits until it has replaced the static intro. */
 export async function open(page, origin) {
   await page.goto(origin + '/');
-  await page.locator('#screen-heading').waitFor();
+  await appReady(page);
+}
+
+export async function appReady(page) {
+  await page.locator('main#main:not([data-static]) #screen-heading').waitFor();
 }
 
 /** The id of the question on screen (the name of its inputs), or null. */

@@ -15,10 +15,10 @@ const TYPES = {
   '.css': 'text/css; charset=utf-8',
   '.wasm': 'application/wasm',
   '.json': 'application/json; charset=utf-8',
-  '.webmanifest': 'application/manifest+json',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.ico': 'image/x-icon',
+  '.webmanifest': 'application/manifest+json',
   '.txt': 'text/plain; charset=utf-8',
 };
 
@@ -38,16 +38,20 @@ export function serve(dir, port, host = '127.0.0.1', { frameAncestors, replace =
     const hit = cache.get(path);
     if (hit && hit.mtime === info.mtimeMs) return hit;
     let raw = await readFile(path);
-    if (Object.keys(replace).length && /\.(html|js|json|css)$/.test(path)) {
+    const substitute = Object.keys(replace).length && /\.(html|js|json|css)$/.test(path);
+    if (substitute) {
       let text = raw.toString('utf8');
       for (const [from, to] of Object.entries(replace)) text = text.split(from).join(to);
       raw = Buffer.from(text);
     }
+    // Precompressed files beside the original (scripts/compress.mjs) are
+    // sent as they are, as a static host or CDN would.
+    const beside = async (ext) => (substitute ? null : readFile(path + ext).catch(() => null));
     const entry = {
       raw,
       mtime: info.mtimeMs,
-      br: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
-      gz: gzipSync(raw, { level: 9 }),
+      br: (await beside('.br')) ?? brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }),
+      gz: (await beside('.gz')) ?? gzipSync(raw, { level: 9 }),
     };
     cache.set(path, entry);
     return entry;

@@ -3,52 +3,67 @@
 // question). Prints a table, then one JSON line for scripts.
 //
 //   node scripts/size.mjs dist
+//
+// `sizeReport(dir)` returns the same object as the JSON line (bench/bench.mjs
+// uses it); `printSizeReport(report)` prints the table and the JSON line.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
-const dir = process.argv[2] ?? 'dist';
-const files = [];
-(function walk(d) {
-  for (const name of readdirSync(d)) {
-    const p = join(d, name);
-    if (statSync(p).isDirectory()) walk(p);
-    else if (!/\.(br|gz)$/.test(name) && !name.startsWith('.')) files.push(p);
-  }
-})(dir);
+/**
+ * `{ files: [{file, raw, gzip, brotli, first_load, trainer_page, widget_page}],
+ *    first_load, trainer_page, widget_page }`, each total `{raw, gzip, brotli}`.
+ */
+export function sizeReport(dir = 'dist') {
+  const files = [];
+  (function walk(d) {
+    for (const name of readdirSync(d)) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (!/\.(br|gz)$/.test(name) && !name.startsWith('.')) files.push(p);
+    }
+  })(dir);
 
-const index = readFileSync(join(dir, 'index.html'), 'utf8');
-const page = (name) => { try { return readFileSync(join(dir, name), 'utf8'); } catch { return ''; } };
-const trainer = page('pelatih.html');
-const widget = page('widget.html');
-const rows = files.sort().map((p) => {
-  const raw = readFileSync(p);
-  const name = relative(dir, p);
-  return {
-    file: name,
-    raw: raw.length,
-    gzip: gzipSync(raw, { level: 9 }).length,
-    brotli: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-    // index.html itself, and whatever it references by name.
-    first_load: name === 'index.html' || index.includes(name),
-    trainer_page: name === 'pelatih.html' || (trainer !== '' && trainer.includes(name)),
-    // What an embedded widget loads: embed.js on the host, then widget.html.
-    widget_page: name === 'widget.html' || name === 'embed.js' || (widget !== '' && widget.includes(name)),
-  };
-});
-const sum = (k, flag) => rows.filter((r) => r[flag]).reduce((a, r) => a + r[k], 0);
-const totalOf = (flag) => ({ raw: sum('raw', flag), gzip: sum('gzip', flag), brotli: sum('brotli', flag) });
-const total = totalOf('first_load');
-const trainerTotal = totalOf('trainer_page');
-const widgetTotal = totalOf('widget_page');
-
-const pad = (s, n) => String(s).padStart(n);
-console.log(`${'file'.padEnd(44)}${pad('raw', 10)}${pad('gzip', 10)}${pad('brotli', 10)}  first load`);
-for (const r of rows) {
-  console.log(`${r.file.padEnd(44)}${pad(r.raw, 10)}${pad(r.gzip, 10)}${pad(r.brotli, 10)}  ${r.first_load ? 'yes' : ''}`);
+  const index = readFileSync(join(dir, 'index.html'), 'utf8');
+  const page = (name) => { try { return readFileSync(join(dir, name), 'utf8'); } catch { return ''; } };
+  const trainer = page('pelatih.html');
+  const widget = page('widget.html');
+  const rows = files.sort().map((p) => {
+    const raw = readFileSync(p);
+    const name = relative(dir, p);
+    return {
+      file: name,
+      raw: raw.length,
+      gzip: gzipSync(raw, { level: 9 }).length,
+      brotli: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+      // index.html itself, and whatever it references by name.
+      first_load: name === 'index.html' || index.includes(name),
+      trainer_page: name === 'pelatih.html' || (trainer !== '' && trainer.includes(name)),
+      // What an embedded widget loads: embed.js on the host, then widget.html.
+      widget_page: name === 'widget.html' || name === 'embed.js' || (widget !== '' && widget.includes(name)),
+    };
+  });
+  const sum = (k, flag) => rows.filter((r) => r[flag]).reduce((a, r) => a + r[k], 0);
+  const totalOf = (flag) => ({ raw: sum('raw', flag), gzip: sum('gzip', flag), brotli: sum('brotli', flag) });
+  return { files: rows, first_load: totalOf('first_load'), trainer_page: totalOf('trainer_page'), widget_page: totalOf('widget_page') };
 }
-console.log(`${'first-load total'.padEnd(44)}${pad(total.raw, 10)}${pad(total.gzip, 10)}${pad(total.brotli, 10)}`);
-console.log(`${'trainer page (pelatih.html) total'.padEnd(44)}${pad(trainerTotal.raw, 10)}${pad(trainerTotal.gzip, 10)}${pad(trainerTotal.brotli, 10)}`);
-console.log(`${'embedded widget (embed.js + widget.html) total'.padEnd(44)}${pad(widgetTotal.raw, 10)}${pad(widgetTotal.gzip, 10)}${pad(widgetTotal.brotli, 10)}`);
-console.log(`first load: ${(total.brotli / 1024).toFixed(1)} KB brotli (target <= 120 KB)`);
-console.log(JSON.stringify({ files: rows, first_load: total, trainer_page: trainerTotal, widget_page: widgetTotal }));
+
+/** Prints the table, then the report as one JSON line. */
+export function printSizeReport(report) {
+  const { files: rows, first_load: total, trainer_page: trainerTotal, widget_page: widgetTotal } = report;
+  const pad = (s, n) => String(s).padStart(n);
+  console.log(`${'file'.padEnd(44)}${pad('raw', 10)}${pad('gzip', 10)}${pad('brotli', 10)}  first load`);
+  for (const r of rows) {
+    console.log(`${r.file.padEnd(44)}${pad(r.raw, 10)}${pad(r.gzip, 10)}${pad(r.brotli, 10)}  ${r.first_load ? 'yes' : ''}`);
+  }
+  console.log(`${'first-load total'.padEnd(44)}${pad(total.raw, 10)}${pad(total.gzip, 10)}${pad(total.brotli, 10)}`);
+  console.log(`${'trainer page (pelatih.html) total'.padEnd(44)}${pad(trainerTotal.raw, 10)}${pad(trainerTotal.gzip, 10)}${pad(trainerTotal.brotli, 10)}`);
+  console.log(`${'embedded widget (embed.js + widget.html) total'.padEnd(44)}${pad(widgetTotal.raw, 10)}${pad(widgetTotal.gzip, 10)}${pad(widgetTotal.brotli, 10)}`);
+  console.log(`first load: ${(total.brotli / 1024).toFixed(1)} KB brotli (target <= 120 KB)`);
+  console.log(JSON.stringify(report));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  printSizeReport(sizeReport(process.argv[2] ?? 'dist'));
+}

@@ -89,18 +89,25 @@ pub fn decode(bank: &Bank, text: &str, lang: Lang) -> Result<State, LoadError> {
         }
     }
 
-    let screen = match saved.screen {
-        Screen::Question(q) if !shown_ids(bank, &answers).contains(&q.as_str()) => {
-            first_unanswered(bank, &answers).map_or(Screen::Review, |q| Screen::Question(q.into()))
+    let missing = first_unanswered(bank, &answers).map(str::to_string);
+    let mut from_review = saved.from_review;
+    let screen = match (saved.screen, missing) {
+        (Screen::Question(q), missing) if !shown_ids(bank, &answers).contains(&q.as_str()) => {
+            missing.map_or(Screen::Review, Screen::Question)
         }
-        Screen::Result if first_unanswered(bank, &answers).is_some() => Screen::Review,
-        other => other,
+        // A finished assessment whose bank gained questions (an update):
+        // ask just the new ones, then back to the review.
+        (Screen::Result | Screen::Review, Some(q)) => {
+            from_review = true;
+            Screen::Question(q)
+        }
+        (other, _) => other,
     };
     Ok(State {
         lang,
         screen,
         answers,
-        from_review: saved.from_review,
+        from_review,
         notice: None,
         name: saved.name,
     })

@@ -4,6 +4,7 @@
 mod chart;
 pub mod embed;
 mod intro;
+pub mod pwa;
 mod question;
 mod result;
 mod review;
@@ -158,6 +159,22 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
+    // A new version downloaded in the background, and the install offer.
+    let update_ready = use_state(|| false);
+    let installable = use_state(|| false);
+    {
+        let (update_ready, installable) = (update_ready.clone(), installable.clone());
+        let standalone = embedded.is_none();
+        use_effect_with((), move |_| {
+            // Inside a host's iframe the host's site is in charge of caching.
+            if standalone {
+                pwa::start(
+                    Callback::from(move |_| update_ready.set(true)),
+                    Callback::from(move |_| installable.set(true)),
+                );
+            }
+        });
+    }
     // The host's configuration, once embed.js has sent it.
     let applied = use_state(|| None::<Rc<Applied>>);
     let on_message = {
@@ -255,8 +272,23 @@ pub fn App(props: &AppProps) -> Html {
                 if let (Some(hooks), Some(applied)) = (hooks, applied.as_deref()) {
                     { (hooks.problems)(lang, applied) }
                 }
+                if *update_ready {
+                    <div class="notice update" role="status">
+                        <p>{ t(lang, Ui::UpdateReady) }</p>
+                        <button type="button" class="primary small" onclick={Callback::from(|_| pwa::apply_update())}>
+                            { t(lang, Ui::UpdateNow) }
+                        </button>
+                    </div>
+                }
                 { notice(&state, &act) }
                 { screen }
+                if *installable && state.screen == Screen::Intro && matches!(&*route, Route::Home | Route::Unknown) {
+                    <p class="actions">
+                        <button type="button" class="secondary" onclick={Callback::from(|_| pwa::install())}>
+                            { t(lang, Ui::Install) }
+                        </button>
+                    </p>
+                }
             </main>
             <footer class="bottom"><p>{ t(lang, Ui::Privacy) }</p></footer>
         </>

@@ -62,6 +62,9 @@ pub enum Ui {
     BrokenLinkTitle,
     TrainerMode,
     AddToWorkshop,
+    UpdateReady,
+    UpdateNow,
+    Install,
     ConfigInvalid,
     ConfigUnreachable,
     ContactUs,
@@ -209,6 +212,12 @@ pub fn t(lang: Lang, key: Ui) -> &'static str {
         Ui::BrokenLinkTitle => ("Tautan hasil tidak bisa dibuka", "This result link can't be opened"),
         Ui::TrainerMode => ("Mode pelatih", "Trainer mode"),
         Ui::AddToWorkshop => ("Tambahkan ke pelatihan", "Add to a workshop"),
+        Ui::UpdateReady => (
+            "Versi baru tersedia. Jawaban Anda tetap tersimpan.",
+            "A new version is available. Your answers stay saved.",
+        ),
+        Ui::UpdateNow => ("Perbarui", "Update"),
+        Ui::Install => ("Pasang aplikasi di HP ini", "Install the app on this phone"),
         Ui::ConfigInvalid => (
             "Konfigurasi widget ini tidak valid. Bagian yang salah diabaikan; pertanyaan bawaan tetap dipakai.",
             "This widget's configuration is invalid. The wrong parts are ignored; the built-in questions are used.",

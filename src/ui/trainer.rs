@@ -162,6 +162,10 @@ pub fn TrainerApp() -> Html {
         let lang = lang.clone();
         Callback::from(move |l| lang.set(l))
     };
+    // The trainer page works offline too; updates there apply on next visit.
+    use_effect_with((), |_| {
+        super::pwa::start(Callback::noop(), Callback::noop())
+    });
     html! {
         <>
             <header class="top">

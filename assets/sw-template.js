@@ -1,0 +1,39 @@
+/* Cek Siap Ekspor service worker. scripts/sw.mjs writes the real sw.js from
+ * this file at build time, filling in the build's version and its exact list
+ * of files: nothing else is ever cached. Cache-first, so the app works with
+ * no signal after the first visit. A new version waits until the app says
+ * the user tapped "Perbarui" (never in the middle of anything). */
+const VERSION = '__VERSION__';
+const FILES = __FILES__;
+const PREFIX = 'cek-siap-ekspor-';
+const CACHE = PREFIX + VERSION;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)));
+});
+
+self.addEventListener('activate', (event) => {
+  // Old versions' caches go once this one is in charge.
+  event.waitUntil(
+    caches.keys()
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith(PREFIX) && k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener('message', (event) => {
+  if (event.data && event.data.type === 'cek:update') self.skipWaiting();
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  event.respondWith((async () => {
+    const cache = await caches.open(CACHE);
+    // Pages are cached by path: "?embed=…" and "#hasil=…" don't make new copies.
+    let hit = await cache.match(request, { ignoreSearch: request.mode === 'navigate' });
+    if (!hit && request.mode === 'navigate' && url.pathname.endsWith('/')) hit = await cache.match('index.html');
+    return hit || fetch(request);
+  })());
+});
