@@ -140,10 +140,12 @@ test('axe-core finds no WCAG 2.1 AA violations on any kind of screen', async () 
   const check = async (name) => {
     checked[name] = await axe(page);
   };
-  // A notice first: unreadable saved progress.
-  await page.goto(env.origin + '/');
-  await page.evaluate(() => localStorage.setItem('cek-siap-ekspor.progress.v1', 'not json'));
+  // A notice first: unreadable saved progress (written once the app has
+  // saved its own, so it isn't overwritten).
   await open(page, env.origin);
+  await page.evaluate(() => localStorage.setItem('cek-siap-ekspor.progress.v1', 'not json'));
+  await page.reload();
+  await appReady(page);
   await page.locator('[role=status]').waitFor();
   await check('intro with notice');
   await page.getByRole('button', { name: 'Mulai' }).click();

@@ -1,5 +1,6 @@
 //! Saved progress across a change of question bank (an app update): answers
 //! to unchanged questions are kept, removed ones dropped, new ones asked.
+#![cfg(not(target_arch = "wasm32"))]
 
 use cek_siap_ekspor::assessment::flow::{self, Action, Screen, State};
 use cek_siap_ekspor::assessment::{progress, Bank, Lang};

@@ -97,7 +97,7 @@ pub fn decode(bank: &Bank, text: &str, lang: Lang) -> Result<State, LoadError> {
         }
         // A finished assessment whose bank gained questions (an update):
         // ask just the new ones, then back to the review.
-        (Screen::Result | Screen::Review, Some(q)) => {
+        (Screen::Result, Some(q)) => {
             from_review = true;
             Screen::Question(q)
         }
