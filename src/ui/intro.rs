@@ -37,7 +37,9 @@ pub fn Intro(props: &ScreenProps) -> Html {
                     <button type="button" class="primary" onclick={start}>{ t(lang, Ui::Start) }</button>
                 }
             </div>
-            <p class="trainer-link"><a href="pelatih.html">{ t(lang, Ui::TrainerMode) }</a></p>
+            if !props.embedded {
+                <p class="trainer-link"><a href="pelatih.html">{ t(lang, Ui::TrainerMode) }</a></p>
+            }
         </section>
     }
 }

@@ -76,6 +76,9 @@ pub struct ScreenProps {
     /// The host's contact for the next step ("Hubungi kami"), when embedded.
     #[prop_or_default]
     pub contact: Option<Rc<config::Contact>>,
+    /// Inside a host's iframe: no links to the app's other pages.
+    #[prop_or_default]
+    pub embedded: bool,
 }
 
 /// A host's configuration as applied: what passed, and what didn't.
@@ -235,7 +238,9 @@ pub fn App(props: &AppProps) -> Html {
             html! { <result::SharedResult lang={lang} code={code.clone()} on_start={Callback::from(|_| go_to(""))} /> }
         }
         (_, screen) => match screen {
-            Screen::Intro => html! { <intro::Intro state={state.clone()} act={act.clone()} /> },
+            Screen::Intro => {
+                html! { <intro::Intro state={state.clone()} act={act.clone()} embedded={embedded.is_some()} /> }
+            }
             Screen::Question(q) => {
                 html! { <question::QuestionScreen key={q.clone()} state={state.clone()} act={act.clone()} /> }
             }
