@@ -1,15 +1,17 @@
 /* Cek Siap Ekspor service worker. scripts/sw.mjs writes the real sw.js from
  * this file at build time, filling in the build's version and its exact list
- * of files: nothing else is ever cached. Cache-first, so the app works with
- * no signal after the first visit. A new version waits until the app says
- * the user tapped "Perbarui" (never in the middle of anything). */
+ * of files: nothing else is ever cached. The owner's page is precached; the
+ * trainer page is cached on first use. Cache-first, so the app works with no
+ * signal after the first visit. A new version waits until the app says the
+ * user tapped "Perbarui" (never in the middle of anything). */
 const VERSION = '__VERSION__';
+const PRECACHE = __PRECACHE__;
 const FILES = __FILES__;
 const PREFIX = 'cek-siap-ekspor-';
 const CACHE = PREFIX + VERSION;
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)));
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
 });
 
 self.addEventListener('activate', (event) => {
@@ -34,6 +36,14 @@ self.addEventListener('fetch', (event) => {
     // Pages are cached by path: "?embed=…" and "#hasil=…" don't make new copies.
     let hit = await cache.match(request, { ignoreSearch: request.mode === 'navigate' });
     if (!hit && request.mode === 'navigate' && url.pathname.endsWith('/')) hit = await cache.match('index.html');
-    return hit || fetch(request);
+    if (hit) return hit;
+    const response = await fetch(request);
+    // A file of this build fetched for the first time (the trainer page):
+    // keep it for offline use. Pages by path, without "?…".
+    const path = url.pathname.slice(url.pathname.lastIndexOf('/') + 1);
+    if (response.ok && FILES.includes(path)) {
+      await cache.put(request.mode === 'navigate' ? path : request, response.clone());
+    }
+    return response;
   })());
 });

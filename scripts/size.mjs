@@ -37,10 +37,9 @@ export function sizeReport(dir = 'dist') {
       raw: raw.length,
       gzip: gzipSync(raw, { level: 9 }).length,
       brotli: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-      // index.html itself, and whatever it references by name.
       // index.html and what it loads; not pages it merely links to, nor the
-    // apple-touch-icon (fetched only when saving to a home screen).
-    first_load: name === 'index.html' || (index.includes(name) && !name.endsWith('.html') && !name.startsWith('apple-touch-icon')),
+      // apple-touch-icon (fetched only when saving to a home screen).
+      first_load: name === 'index.html' || (index.includes(name) && !name.endsWith('.html') && !name.startsWith('apple-touch-icon')),
       trainer_page: name === 'pelatih.html' || (trainer !== '' && trainer.includes(name)),
       // What an embedded widget loads: embed.js on the host, then widget.html.
       widget_page: name === 'widget.html' || name === 'embed.js' || (widget !== '' && widget.includes(name)),
