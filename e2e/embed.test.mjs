@@ -42,7 +42,9 @@ after(async () => {
 });
 
 async function hostPage(width, { inject = false, url = host + '/host.html', widgets = 2, height = 800 } = {}) {
-  const ctx = await browser.newContext({ viewport: { width, height }, bypassCSP: inject });
+  // Reduced motion: the loader then scrolls the host instantly, so a click
+  // never lands mid-animation (the smooth path differs only in `behavior`).
+  const ctx = await browser.newContext({ viewport: { width, height }, bypassCSP: inject, reducedMotion: 'reduce' });
   const page = await ctx.newPage();
   const requests = [];
   const errors = [];
@@ -102,6 +104,7 @@ for (const width of [360, 1280]) {
       await page.waitForFunction(() => document.querySelector('#widget-id').getBoundingClientRect().top >= -1);
       heights.push(await settle(page, 'widget-id'));
       await w.locator('label.option').first().click();
+      await w.locator('form.question input:checked').first().waitFor({ state: 'attached' });
       step = await stepAfter(page, 'widget-id', () => w.locator('form.question button[type=submit]').click());
     }
     assert.equal(step.screen, 'review');

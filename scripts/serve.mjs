@@ -68,8 +68,17 @@ export function serve(dir, port, host = '127.0.0.1', { frameAncestors, replace =
       try { file = await load(path); } catch { res.writeHead(404, { 'content-type': 'text/plain' }).end('not found'); return; }
       const type = TYPES[extname(path)] ?? 'application/octet-stream';
       const accept = String(req.headers['accept-encoding'] ?? '');
+      // Hashed file names never change content: cache them for a year. Pages,
+      // sw.js and the manifest are revalidated (ETag), so updates arrive.
+      const immutable = /-[0-9a-f]{15,16}(_bg)?\.(js|wasm|css|svg)$/.test(path);
+      const etag = `"${file.mtime.toString(36)}-${file.raw.length.toString(36)}"`;
+      if (!immutable && req.headers['if-none-match'] === etag) {
+        res.writeHead(304, { etag, 'cache-control': 'no-cache' }).end();
+        return;
+      }
       const headers = {
-        'content-type': type, 'cache-control': 'no-cache', vary: 'accept-encoding',
+        'content-type': type, vary: 'accept-encoding', etag,
+        'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
         'x-content-type-options': 'nosniff', 'referrer-policy': 'strict-origin-when-cross-origin',
       };
       if (frameAncestors && type.startsWith('text/html')) {

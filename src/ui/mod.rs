@@ -287,6 +287,11 @@ pub fn App(props: &AppProps) -> Html {
                 }
                 { notice(&state, &act) }
                 { screen }
+            </main>
+            <footer class="bottom">
+                <p>{ t(lang, Ui::Privacy) }</p>
+                // Last on the page: when the browser's offer arrives late,
+                // nothing below it moves (no layout shift).
                 if *installable && state.screen == Screen::Intro && matches!(&*route, Route::Home | Route::Unknown) {
                     <p class="actions">
                         <button type="button" class="secondary" onclick={Callback::from(|_| pwa::install())}>
@@ -294,8 +299,7 @@ pub fn App(props: &AppProps) -> Html {
                         </button>
                     </p>
                 }
-            </main>
-            <footer class="bottom"><p>{ t(lang, Ui::Privacy) }</p></footer>
+            </footer>
         </>
     }
 }
