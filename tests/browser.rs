@@ -271,3 +271,28 @@ async fn result_shows_level_next_step_and_a_chart_that_states_its_scores() {
     assert!(link.get_attribute("href").unwrap().starts_with("https://"));
     assert_eq!(link.get_attribute("target").as_deref(), Some("_blank"));
 }
+
+#[wasm_bindgen_test]
+async fn a_quick_tap_on_an_option_then_next_moves_on() {
+    fresh();
+    let bank = Bank::builtin();
+    let app = open_app().await;
+    app.press("Mulai").await;
+    let first = &bank.questions[0];
+    // Both taps land before Yew re-renders, as on a slow phone.
+    let label = format!("label[for='{}--{}']", first.id, first.options[0].id);
+    app.find(&label)
+        .unwrap()
+        .unchecked_into::<HtmlElement>()
+        .click();
+    app.find("form.question button[type=submit]")
+        .unwrap()
+        .unchecked_into::<HtmlElement>()
+        .click();
+    yew::scheduler::flush().await;
+    assert!(app.text(".position").starts_with("Pertanyaan 2 "));
+    assert!(
+        app.find("[role=alert]").is_none(),
+        "no 'choose an answer' hint"
+    );
+}

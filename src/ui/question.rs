@@ -34,7 +34,16 @@ pub fn QuestionScreen(props: &ScreenProps) -> Html {
         let tried = tried.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            if answered {
+            // Ask the form, not this render's `answered`: a quick tap on an
+            // option and then "Lanjut" can arrive before the re-render, and
+            // the choice is already queued ahead of this Next.
+            let form: web_sys::Element = e.target_unchecked_into();
+            let chosen = form
+                .query_selector("input:checked")
+                .ok()
+                .flatten()
+                .is_some();
+            if answered || chosen {
                 act.emit(Action::Next);
             } else {
                 tried.set(true);
