@@ -23,7 +23,6 @@ pub enum Ui {
     PickOne,
     PickMany,
     MustAnswer,
-    Progress,
     ReviewTitle,
     ReviewLead,
     Change,
@@ -152,7 +151,6 @@ pub fn t(lang: Lang, key: Ui) -> &'static str {
             "Pilih jawaban dulu. Jika belum yakin, pilih “Tidak tahu” atau “Belum”.",
             "Please choose an answer first. If you are not sure, choose “Don't know” or “Not yet”.",
         ),
-        Ui::Progress => ("Kemajuan", "Progress"),
         Ui::ReviewTitle => ("Periksa jawaban Anda", "Check your answers"),
         Ui::ReviewLead => (
             "Ketuk “Ubah” untuk memperbaiki jawaban. Jika sudah benar, lihat hasilnya.",
