@@ -106,8 +106,7 @@ fn contact_us(lang: Lang, contact: &crate::assessment::config::Contact) -> Html 
 }
 
 fn trainer_store_exists() -> bool {
-    web_sys::window()
-        .and_then(|w| w.local_storage().ok().flatten())
+    super::storage::local()
         .and_then(|s| {
             s.get_item(crate::assessment::cohort::STORE_KEY)
                 .ok()

@@ -8,7 +8,8 @@ use crate::assessment::flow::{Notice, State};
 use crate::assessment::progress::{self, BACKUP_KEY, KEY, LANG_KEY};
 use crate::assessment::{Bank, Lang};
 
-fn local() -> Option<Storage> {
+/// This browser's localStorage, if it lets us have it.
+pub(crate) fn local() -> Option<Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 

@@ -15,9 +15,7 @@ use crate::assessment::cohort::{
 };
 use crate::assessment::{code, Bank, Lang};
 
-fn local() -> Option<web_sys::Storage> {
-    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
-}
+use super::storage::local;
 
 /// The trainer's workshops kept in this browser.
 pub struct Stored {
