@@ -98,22 +98,25 @@ for (const width of [360, 1280]) {
     const { ctx, page, requests, errors } = await hostPage(width);
     const w = frameOf(page, 'widget-id');
     const heights = [await settle(page, 'widget-id')];
-    let step = await stepAfter(page, 'widget-id', () => w.getByRole('button', { name: 'Mulai' }).click());
+    let step = await stepAfter(page, 'widget-id', () => w.getByRole('button', { name: 'Mulai' }).dispatchEvent('click'));
     for (let n = 1; step.screen === 'question'; n++) {
       assert.equal(step.index, n);
       // Each new screen brings the top of the widget into view on the host.
       await page.waitForFunction(() => document.querySelector('#widget-id').getBoundingClientRect().top >= -1);
       heights.push(await settle(page, 'widget-id'));
-      await w.locator('label.option').first().click();
+      // DOM clicks, not pointer clicks at coordinates: the host page scrolls
+      // and the iframe resizes between screens, and a pointer can land on
+      // the wrong spot mid-change. What is tested is the widget's reaction.
+      await w.locator('label.option').first().dispatchEvent('click');
       await w.locator('form.question input:checked').first().waitFor({ state: 'attached' });
-      step = await stepAfter(page, 'widget-id', () => w.locator('form.question button[type=submit]').click());
+      step = await stepAfter(page, 'widget-id', () => w.locator('form.question button[type=submit]').dispatchEvent('click'));
     }
     assert.equal(step.screen, 'review');
     const steps = await events(page, 'widget-id', 'step');
     const questionSteps = steps.filter((s) => s.detail.screen === 'question');
     assert.ok(questionSteps.length >= 20);
     assert.ok(questionSteps.every((s) => s.detail.total >= s.detail.index));
-    await w.getByRole('button', { name: 'Lihat hasil' }).click();
+    await w.getByRole('button', { name: 'Lihat hasil' }).dispatchEvent('click');
     await page.waitForFunction(() => (window.cekEvents ?? []).some((e) => e.widget === 'widget-id' && e.type === 'completed'));
     const tall = await settle(page, 'widget-id');
     const [completed] = await events(page, 'widget-id', 'completed');
@@ -121,8 +124,8 @@ for (const width of [360, 1280]) {
     assert.ok(['dasar', 'madya', 'siap_ekspor'].includes(completed.detail.level));
     assert.deepEqual(Object.keys(completed.detail.areas).sort(), ['digital', 'jalur', 'pola_pikir', 'produk', 'usaha']);
     // Back to the short intro: the iframe shrinks too.
-    await w.getByRole('button', { name: 'Mulai dari awal' }).first().click();
-    await w.getByRole('button', { name: 'Ya, hapus dan mulai lagi' }).click();
+    await w.getByRole('button', { name: 'Mulai dari awal' }).first().dispatchEvent('click');
+    await w.getByRole('button', { name: 'Ya, hapus dan mulai lagi' }).dispatchEvent('click');
     await w.locator('#screen-heading', { hasText: 'Seberapa siap' }).waitFor();
     const short = await settle(page, 'widget-id');
     assert.ok(short < tall, `shrank from ${tall}px to ${short}px`);
@@ -193,14 +196,15 @@ test('a configuration brands the widget: organisation, theme colour, and "Hubung
   const en = frameOf(page, 'widget-en');
   await en.locator('.brand .org', { hasText: 'Provincial Trade Office' }).waitFor();
   // Straight to the result: answer everything with the first option.
-  await w.getByRole('button', { name: 'Mulai' }).click();
+  await w.getByRole('button', { name: 'Mulai' }).dispatchEvent('click');
   while (await w.locator('form.question').count()) {
     const heading = await w.locator('#screen-heading').textContent();
-    await w.locator('label.option').first().click();
-    await w.locator('form.question button[type=submit]').click();
+    await w.locator('label.option').first().dispatchEvent('click');
+    await w.locator('form.question input:checked').first().waitFor({ state: 'attached' });
+    await w.locator('form.question button[type=submit]').dispatchEvent('click');
     await w.locator('#screen-heading').filter({ hasNotText: heading }).waitFor();
   }
-  await w.getByRole('button', { name: 'Lihat hasil' }).click();
+  await w.getByRole('button', { name: 'Lihat hasil' }).dispatchEvent('click');
   const contact = w.locator('.contact');
   await contact.locator('h2', { hasText: 'Hubungi kami' }).waitFor();
   assert.equal(await contact.getByRole('link', { name: /WhatsApp/ }).getAttribute('href'), 'https://wa.me/6281234567890');
