@@ -4,12 +4,12 @@
 SHELL := /bin/bash
 ENV := source scripts/env.sh &&
 
-.PHONY: serve test setup setup-test build dev lint native browser e2e size bench bench-cohort bench-web
+.PHONY: serve test setup setup-test build build-debug dev lint native browser e2e size bench bench-cohort bench-web
 
 serve: setup build
 	$(ENV) node scripts/serve.mjs dist 8080
 
-test: setup-test lint native browser build e2e
+test: setup-test lint native browser build build-debug e2e
 
 setup:
 	scripts/setup.sh
@@ -30,6 +30,12 @@ build:
 	node scripts/csp.mjs dist
 	node scripts/sw.mjs dist
 	node scripts/compress.mjs dist
+
+# The owner's page as a debug build, for the one e2e test that needs what
+# only debug builds have: the #uji-panik trigger of the error screen.
+build-debug:
+	$(ENV) trunk build --dist target/dist-debug
+	node scripts/csp.mjs target/dist-debug
 
 # Rebuild on change while developing (not for measuring anything).
 dev: setup

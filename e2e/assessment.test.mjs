@@ -37,6 +37,13 @@ test('a new owner completes the assessment in Bahasa Indonesia and sees a level 
   await page.locator('.level-name').waitFor();
 
   assert.ok(['Dasar', 'Madya', 'Siap Ekspor'].includes(await seeLevel(page)));
+  // Dated by the phone's clock, in words, so a printed result shows its day.
+  const today = await page.evaluate(() => {
+    const d = new Date();
+    const bulan = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+    return `${d.getDate()} ${bulan[d.getMonth()]} ${d.getFullYear()}`;
+  });
+  assert.equal(await page.locator('.dated').textContent(), `Tanggal penilaian: ${today}`);
   const step = page.locator('.next-step');
   assert.equal((await step.locator('h2').textContent()).trim(), 'Langkah berikutnya');
   assert.ok((await step.locator('h3').textContent()).trim().length > 5);
@@ -143,7 +150,7 @@ test('axe-core finds no WCAG 2.1 AA violations on any kind of screen', async () 
   // A notice first: unreadable saved progress (written once the app has
   // saved its own, so it isn't overwritten).
   await open(page, env.origin);
-  await page.evaluate(() => localStorage.setItem('cek-siap-ekspor.progress.v1', 'not json'));
+  await page.evaluate(() => localStorage.setItem('cek-siap-ekspor.progress.v2', 'not json'));
   await page.reload();
   await appReady(page);
   await page.locator('[role=status]').waitFor();

@@ -14,9 +14,9 @@ export const PHONE = { width: 360, height: 740 };
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-/** Starts the server and the browser; returns helpers and a `close()`. */
-export async function start({ port = 0 } = {}) {
-  const server = await serve('dist', port);
+/** Serves `dir` (the release build unless told), starts the browser; returns helpers and a `close()`. */
+export async function start({ port = 0, dir = 'dist' } = {}) {
+  const server = await serve(dir, port);
   const origin = `http://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
   return {
@@ -126,4 +126,106 @@ export async function axe(page) {
 /** CSP violations the page reported so far. */
 export async function cspViolations(page) {
   return page.evaluate(() => window.__csp ?? []);
+}
+
+// --- Storage set-ups and layout checks shared by resilience.test.mjs and
+// accessibility.test.mjs. ---
+
+/** The keys the app keeps in localStorage (progress: v2 today, v1 from the first release). */
+export const KEYS = {
+  v1: 'cek-siap-ekspor.progress.v1',
+  v2: 'cek-siap-ekspor.progress.v2',
+  backup: 'cek-siap-ekspor.progress.unreadable',
+  lang: 'cek-siap-ekspor.bahasa',
+  workshops: 'cek-siap-ekspor.pelatihan.v1',
+  workshopsBackup: 'cek-siap-ekspor.pelatihan.unreadable',
+};
+
+/**
+ * Puts `entries` into localStorage before the page's own scripts run, once per
+ * tab (a sessionStorage flag): a reload then shows what the app made of them
+ * instead of seeding again. `target` is a page or a browser context; a null
+ * value removes the key.
+ */
+export async function seedStorage(target, entries) {
+  await target.addInitScript((seed) => {
+    if (!location.protocol.startsWith('http') || sessionStorage.getItem('__seeded')) return;
+    sessionStorage.setItem('__seeded', '1');
+    for (const [key, value] of Object.entries(seed)) {
+      if (value === null) localStorage.removeItem(key); else localStorage.setItem(key, value);
+    }
+  }, entries);
+}
+
+/** localStorage refuses every access, as with storage blocked or some private modes. */
+export async function blockStorage(target) {
+  await target.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      configurable: true,
+      get() { throw new DOMException("Failed to read the 'localStorage' property from 'Window': Access is denied for this document.", 'SecurityError'); },
+    });
+  });
+}
+
+/**
+ * localStorage.setItem throws QuotaExceededError while `window.__quotaFull` is
+ * true (from the start when `full`); a test flips it to make the quota run out
+ * mid-way. Reading keeps working, as in a full browser.
+ */
+export async function limitQuota(target, { full = false } = {}) {
+  await target.addInitScript((startFull) => {
+    window.__quotaFull = startFull;
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (window.__quotaFull && this === window.localStorage) {
+        throw new DOMException(`Failed to execute 'setItem' on 'Storage': Setting the value of '${key}' exceeded the quota.`, 'QuotaExceededError');
+      }
+      return setItem.call(this, key, value);
+    };
+  }, full);
+}
+
+/** The saved progress: `{key, text, json}` of the v2 key if present, else v1, else null. */
+export async function savedProgress(page) {
+  const found = await page.evaluate((keys) => {
+    for (const key of keys) {
+      const text = localStorage.getItem(key);
+      if (text !== null) return { key, text };
+    }
+    return null;
+  }, [KEYS.v2, KEYS.v1]);
+  if (!found) return null;
+  let json = null;
+  try { json = JSON.parse(found.text); } catch { /* left null: the caller asserts */ }
+  return { ...found, json };
+}
+
+/** Runs axe-core and logs one line per screen, so a run lists what was checked. */
+export async function axeScreen(page, screen) {
+  const violations = await axe(page);
+  console.log(`axe: ${screen}: ${violations.length} violations`);
+  return violations;
+}
+
+/**
+ * Elements whose content is cut off: overflow hidden or clip, and content
+ * larger than the box. Form controls (their text scrolls inside by design)
+ * and visually-hidden text (clipped on purpose) are left out.
+ */
+export async function clipped(page) {
+  return page.evaluate(() => {
+    const out = [];
+    for (const el of document.querySelectorAll('body *')) {
+      if (el.closest('.visually-hidden') || el.matches('input, textarea, select, option, svg *')) continue;
+      const s = getComputedStyle(el);
+      if (s.display === 'none' || s.visibility === 'hidden') continue;
+      const hides = [s.overflowX, s.overflowY].some((o) => o === 'hidden' || o === 'clip');
+      if (!hides) continue;
+      if (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1) {
+        const name = el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + [...el.classList].map((c) => '.' + c).join('');
+        out.push(`${name} "${(el.textContent ?? '').trim().slice(0, 40)}" content ${el.scrollWidth}x${el.scrollHeight} in ${el.clientWidth}x${el.clientHeight}`);
+      }
+    }
+    return out;
+  });
 }

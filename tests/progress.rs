@@ -2,7 +2,7 @@
 //! to unchanged questions are kept, removed ones dropped, new ones asked.
 #![cfg(not(target_arch = "wasm32"))]
 
-use cek_siap_ekspor::assessment::flow::{self, Action, Screen, State};
+use cek_siap_ekspor::assessment::flow::{self, Action, Day, Screen, State};
 use cek_siap_ekspor::assessment::{progress, Bank, Lang};
 
 mod common;
@@ -68,14 +68,16 @@ fn an_update_keeps_unchanged_answers_and_asks_only_the_new_question() {
     );
     let state = flow::apply(&new, state, Action::Next);
     assert_eq!(state.screen, Screen::Review);
-    let state = flow::apply(&new, state, Action::ShowResult);
+    let today = Day::new(2026, 11, 30);
+    let state = flow::apply(&new, state, Action::ShowResult { today });
     assert_eq!(state.screen, Screen::Result);
+    assert_eq!(state.finished_on, today, "the result is dated anew");
 }
 
 #[test]
 fn progress_from_an_unknown_format_is_refused_not_misread() {
     let bank = common::bank();
-    let saved = progress::encode(bank, &finished()).replacen("\"format\":1", "\"format\":9", 1);
+    let saved = progress::encode(bank, &finished()).replacen("\"format\":2", "\"format\":9", 1);
     assert_eq!(
         progress::decode(bank, &saved, Lang::Id),
         Err(progress::LoadError::UnknownFormat(9))
@@ -84,4 +86,81 @@ fn progress_from_an_unknown_format_is_refused_not_misread() {
         progress::decode(bank, "{not json", Lang::Id),
         Err(progress::LoadError::Unreadable)
     );
+}
+
+// ---- Progress saved by version 1 of the app --------------------------------
+// The fixtures are real: written by the released app's `progress::encode`
+// (format 1) before format 2 existed. They must keep reading forever.
+
+fn v1(name: &str) -> State {
+    let text = std::fs::read_to_string(format!(
+        "{}/tests/fixtures/progress-v1/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    assert!(
+        text.contains("\"format\":1"),
+        "{name} is a format 1 fixture"
+    );
+    progress::decode(common::bank(), &text, Lang::Id).expect("format 1 still reads")
+}
+
+#[test]
+fn v1_half_way_resumes_at_the_same_question_with_its_answers() {
+    let state = v1("v1-mid.json");
+    assert_eq!(state.screen, Screen::Question("izin_edar".into()));
+    assert_eq!(state.answers.len(), 5);
+    assert_eq!(state.answers["omzet"], ["kecil"]);
+    assert_eq!(state.finished_on, None);
+}
+
+#[test]
+fn v1_review_and_result_keep_every_answer_and_the_name() {
+    let review = v1("v1-review.json");
+    assert_eq!(review.screen, Screen::Review);
+    assert_eq!(
+        flow::first_unanswered(common::bank(), &review.answers),
+        None
+    );
+
+    let result = v1("v1-result.json");
+    assert_eq!(result.screen, Screen::Result);
+    assert_eq!(result.answers, review.answers);
+    assert_eq!(result.name, "Abon Ikan Mama Yuli, Merauke");
+    assert_eq!(result.finished_on, None, "format 1 knew no day");
+}
+
+#[test]
+fn v1_progress_is_saved_again_as_format_2_and_reads_back_the_same() {
+    let bank = common::bank();
+    for name in ["v1-mid.json", "v1-review.json", "v1-result.json"] {
+        let state = v1(name);
+        let text = progress::encode(bank, &state);
+        assert!(text.contains("\"format\":2"), "{text}");
+        assert_eq!(progress::decode(bank, &text, Lang::Id), Ok(state), "{name}");
+    }
+}
+
+#[test]
+fn a_day_is_kept_when_real_and_dropped_alone_when_not() {
+    let bank = common::bank();
+    let mut state = finished();
+    state.finished_on = Day::new(2028, 2, 29);
+    let text = progress::encode(bank, &state);
+    assert!(text.contains("\"finished_on\":\"2028-02-29\""), "{text}");
+    assert_eq!(progress::decode(bank, &text, Lang::Id), Ok(state.clone()));
+
+    for bad in [
+        "2026-02-29",
+        "2026-13-01",
+        "2026-00-10",
+        "26-1",
+        "",
+        "2026-1-1-1",
+    ] {
+        let edited = text.replace("2028-02-29", bad);
+        let back = progress::decode(bank, &edited, Lang::Id).expect("the answers still read");
+        assert_eq!(back.finished_on, None, "{bad:?} is no day");
+        assert_eq!(back.answers, state.answers);
+    }
 }

@@ -4,7 +4,7 @@
 mod common;
 
 use cek_siap_ekspor::assessment::bank::{Bank, Kind, Lang, Question};
-use cek_siap_ekspor::assessment::flow::{first_unanswered, shown_ids, Answers, Screen, State};
+use cek_siap_ekspor::assessment::flow::{first_unanswered, shown_ids, Answers, Day, Screen, State};
 use cek_siap_ekspor::assessment::plan::{self, placeholders, plan};
 use cek_siap_ekspor::assessment::progress;
 use cek_siap_ekspor::assessment::score::{assess, visibility, Outcome};
@@ -200,7 +200,7 @@ proptest! {
     /// (e) Saved progress reads back as the same answers and screen, also
     /// half-way through.
     #[test]
-    fn progress_round_trips(seeds in seeds(), cut in any::<u32>(), screen in 0u32..4, at in any::<u32>(), from_review in any::<bool>(), english in any::<bool>(), name in "\\PC{0,40}") {
+    fn progress_round_trips(seeds in seeds(), cut in any::<u32>(), screen in 0u32..4, at in any::<u32>(), from_review in any::<bool>(), english in any::<bool>(), name in "\\PC{0,40}", day in proptest::option::of((1900u16..2200, 1u8..13, 1u8..29))) {
         let bank = bank();
         let full = complete(bank, &seeds);
         let shown = shown_ids(bank, &full);
@@ -219,7 +219,8 @@ proptest! {
             _ => Screen::Review,
         };
         let lang = if english { Lang::En } else { Lang::Id };
-        let state = State { lang, screen, answers, from_review, notice: None, name };
+        let finished_on = day.and_then(|(y, m, d)| Day::new(y, m, d));
+        let state = State { lang, screen, answers, from_review, notice: None, name, finished_on };
         let text = progress::encode(bank, &state);
         let back = progress::decode(bank, &text, lang);
         prop_assert_eq!(back, Ok(state), "saved as {}", text);

@@ -27,6 +27,61 @@ pub enum Notice {
     StorageUnavailable,
 }
 
+/// A calendar day on the owner's device, kept as `YYYY-MM-DD`. The shell
+/// reads it from the clock; the core only stores it, so `apply` stays pure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct Day {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Day {
+    /// A real date or nothing: saved text may have been edited by hand.
+    pub fn new(year: u16, month: u8, day: u8) -> Option<Day> {
+        let leap =
+            year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
+        let days = match month {
+            1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+            4 | 6 | 9 | 11 => 30,
+            2 if leap => 29,
+            2 => 28,
+            _ => return None,
+        };
+        (1..=days)
+            .contains(&day)
+            .then_some(Day { year, month, day })
+    }
+}
+
+impl std::fmt::Display for Day {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl TryFrom<String> for Day {
+    type Error = &'static str;
+    fn try_from(text: String) -> Result<Day, Self::Error> {
+        let mut parts = text.splitn(3, '-').map(str::parse::<u16>);
+        let (Some(Ok(y)), Some(Ok(m)), Some(Ok(d))) = (parts.next(), parts.next(), parts.next())
+        else {
+            return Err("not YYYY-MM-DD");
+        };
+        let (Ok(m), Ok(d)) = (u8::try_from(m), u8::try_from(d)) else {
+            return Err("not a date");
+        };
+        Day::new(y, m, d).ok_or("not a date")
+    }
+}
+
+impl From<Day> for String {
+    fn from(day: Day) -> String {
+        day.to_string()
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct State {
     pub lang: Lang,
@@ -38,6 +93,9 @@ pub struct State {
     pub notice: Option<Notice>,
     /// A name or business name the owner may add to a shared result.
     pub name: String,
+    /// The day the result was last shown (tanggal penilaian), printed with
+    /// it so a trainer or the owner can tell an old result from a new one.
+    pub finished_on: Option<Day>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -54,7 +112,11 @@ pub enum Action {
     /// From the review list: change this answer.
     Edit(String),
     Review,
-    ShowResult,
+    /// From the review: see the result, dated `today` (if the device's
+    /// clock gives a date).
+    ShowResult {
+        today: Option<Day>,
+    },
     Restart,
     SetName(String),
     /// Replace everything, e.g. with the progress saved for another question
@@ -160,7 +222,7 @@ pub fn apply(bank: &Bank, mut state: State, action: Action) -> State {
             }
         }
         Action::Review => state.screen = Screen::Review,
-        Action::ShowResult => {
+        Action::ShowResult { today } => {
             // A result from half the answers would mislead: send the user to
             // what is still missing instead.
             state.screen = match first_unanswered(bank, &state.answers) {
@@ -168,7 +230,10 @@ pub fn apply(bank: &Bank, mut state: State, action: Action) -> State {
                     state.from_review = true;
                     Screen::Question(q.to_string())
                 }
-                None => Screen::Result,
+                None => {
+                    state.finished_on = today;
+                    Screen::Result
+                }
             };
         }
         Action::Restart => {

@@ -1,21 +1,33 @@
 //! Saved progress: the text kept in the browser's storage between visits, and
-//! how it is read back. Reading never panics: anything unreadable is an error
-//! the UI turns into a fresh start with a notice.
+//! how it is read back, including progress saved by older versions. Reading
+//! never panics: anything unreadable is an error the UI turns into a fresh
+//! start with a notice.
+//!
+//! Formats:
+//! - 1 (key `…progress.v1`): screen, answers, name.
+//! - 2 (key `…progress.v2`): adds `finished_on`, the day of the result.
+//!   Format 1 reads as format 2 without a day.
 
 use serde::{Deserialize, Serialize};
 
 use super::bank::{Bank, Kind, Lang};
-use super::flow::{first_unanswered, shown_ids, Answers, Screen, State};
+use super::flow::{first_unanswered, shown_ids, Answers, Day, Screen, State};
 
-/// Storage key of the progress; the version is in the key so a future format
-/// can sit beside this one while it migrates.
-pub const KEY: &str = "cek-siap-ekspor.progress.v1";
+/// Storage key of the progress; the version is in the key so an older
+/// version of the app, still open in another tab, never reads a format it
+/// doesn't know.
+pub const KEY: &str = "cek-siap-ekspor.progress.v2";
+/// Keys of older formats, newest first: progress found only there is read,
+/// saved under `KEY` and then removed.
+pub const OLDER_KEYS: [&str; 1] = ["cek-siap-ekspor.progress.v1"];
 /// Where unreadable progress is moved, so nothing is silently destroyed.
 pub const BACKUP_KEY: &str = "cek-siap-ekspor.progress.unreadable";
 /// The chosen language, kept apart so "Ulangi" doesn't forget it.
 pub const LANG_KEY: &str = "cek-siap-ekspor.bahasa";
 
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
+/// Formats this version reads.
+const READS: [u32; 2] = [1, 2];
 
 #[derive(Serialize, Deserialize)]
 struct Saved {
@@ -28,6 +40,21 @@ struct Saved {
     answers: Answers,
     #[serde(default)]
     name: String,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "day_or_none"
+    )]
+    finished_on: Option<Day>,
+}
+
+/// A day that doesn't parse is dropped on its own: losing every answer over
+/// a hand-edited date would be worse.
+fn day_or_none<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Day>, D::Error> {
+    let text = Option::<serde_json::Value>::deserialize(d)?;
+    Ok(text
+        .and_then(|v| v.as_str().map(str::to_string))
+        .and_then(|s| Day::try_from(s).ok()))
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -46,6 +73,7 @@ pub fn encode(bank: &Bank, state: &State) -> String {
         from_review: state.from_review,
         answers: state.answers.clone(),
         name: state.name.clone(),
+        finished_on: state.finished_on,
     };
     serde_json::to_string(&saved).unwrap_or_default()
 }
@@ -58,12 +86,15 @@ pub fn decode(bank: &Bank, text: &str, lang: Lang) -> Result<State, LoadError> {
         .ok()
         .and_then(|v| v.get("format")?.as_u64())
         .ok_or(LoadError::Unreadable)?;
-    if format != u64::from(FORMAT) {
-        return Err(LoadError::UnknownFormat(
-            u32::try_from(format).unwrap_or(u32::MAX),
-        ));
+    let format = u32::try_from(format).unwrap_or(u32::MAX);
+    if !READS.contains(&format) {
+        return Err(LoadError::UnknownFormat(format));
     }
-    let saved: Saved = serde_json::from_str(text).map_err(|_| LoadError::Unreadable)?;
+    let mut saved: Saved = serde_json::from_str(text).map_err(|_| LoadError::Unreadable)?;
+    if format == 1 {
+        // Format 1 had no day; anything under that name is not ours.
+        saved.finished_on = None;
+    }
 
     let mut answers = Answers::new();
     for (q, chosen) in saved.answers {
@@ -110,5 +141,6 @@ pub fn decode(bank: &Bank, text: &str, lang: Lang) -> Result<State, LoadError> {
         from_review,
         notice: None,
         name: saved.name,
+        finished_on: saved.finished_on,
     })
 }

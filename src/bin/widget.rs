@@ -2,6 +2,7 @@
 //! in a host's iframe: the owner's app plus the host's configuration.
 
 fn main() {
+    cek_siap_ekspor::ui::crash::install();
     use cek_siap_ekspor::ui::{embed, App, AppProps};
     yew::Renderer::<App>::with_props(AppProps {
         embed: Some(embed::HOOKS),

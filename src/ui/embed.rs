@@ -189,7 +189,7 @@ pub fn apply_config(message: &serde_json::Value, act: &Callback<Action>, key: &s
     if let Some(custom) = config.bank.clone() {
         super::use_custom_bank(custom);
         // Answers to one bank mean nothing in another: keep them apart.
-        let saved = super::storage::load(super::bank(), &format!("{key}|custom"));
+        let saved = super::storage::load(super::bank(), &super::storage::custom_bank_key(key));
         act.emit(Action::Restore(Box::new(saved)));
     }
     if let Some(lang) = config.language {

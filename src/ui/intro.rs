@@ -4,13 +4,14 @@ use yew::prelude::*;
 
 use super::text::{question_of, t, Ui};
 use super::ScreenProps;
-use crate::assessment::flow::{self, Action};
+use crate::assessment::flow::{self, Action, Notice};
 
 #[component]
 pub fn Intro(props: &ScreenProps) -> Html {
     let lang = props.state.lang;
     let bank = super::bank();
     let started = !props.state.answers.is_empty();
+    let saving = props.state.notice != Some(Notice::StorageUnavailable);
     let start = props.act.reform(|_| Action::Start);
     let shown = flow::shown_ids(bank, &props.state.answers);
     let resume = flow::first_unanswered(bank, &props.state.answers)
@@ -22,8 +23,14 @@ pub fn Intro(props: &ScreenProps) -> Html {
             <p class="lead">{ t(lang, Ui::IntroLead) }</p>
             <ul class="facts">
                 <li>{ t(lang, Ui::IntroTime) }</li>
-                <li>{ t(lang, Ui::IntroPrivate) }</li>
-                <li>{ t(lang, Ui::IntroPause) }</li>
+                // Without storage, "kept on this phone, carry on later" would
+                // be untrue; the notice above says why.
+                if saving {
+                    <li>{ t(lang, Ui::IntroPrivate) }</li>
+                    <li>{ t(lang, Ui::IntroPause) }</li>
+                } else {
+                    <li>{ t(lang, Ui::IntroNotSaved) }</li>
+                }
                 <li>{ t(lang, Ui::IntroOutcome) }</li>
             </ul>
             <div class="actions">

@@ -2,6 +2,7 @@
 //! the effects at the edge (saving progress, the document language, focus).
 
 mod chart;
+pub mod crash;
 pub mod embed;
 mod intro;
 pub mod pwa;
@@ -31,6 +32,17 @@ pub fn current_route() -> Route {
         .and_then(|w| w.location().hash().ok())
         .map(|hash| route::parse_fragment(&hash))
         .unwrap_or(Route::Home)
+}
+
+/// Today on this device's clock, for dating a result.
+pub(crate) fn today() -> Option<flow::Day> {
+    let now = js_sys::Date::new_0();
+    let (y, m, d) = (now.get_full_year(), now.get_month() + 1, now.get_date());
+    flow::Day::new(
+        u16::try_from(y).ok()?,
+        u8::try_from(m).ok()?,
+        u8::try_from(d).ok()?,
+    )
 }
 
 fn go_to(fragment: &str) {
@@ -132,6 +144,9 @@ pub fn App(props: &AppProps) -> Html {
         let model = model.clone();
         Callback::from(move |a| model.dispatch(a))
     };
+    // Where progress is saved: `key`, or its own key once a host's own
+    // question bank is in use (answers to one bank mean nothing in another).
+    let saving_to = use_mut_ref(|| (*key).clone());
     let route = use_state(current_route);
     {
         let route = route.clone();
@@ -153,10 +168,12 @@ pub fn App(props: &AppProps) -> Html {
             state.answers.clone(),
             state.from_review,
             state.name.clone(),
+            state.finished_on,
         );
         let state = state.clone();
-        let key = key.clone();
+        let saving_to = saving_to.clone();
         use_effect_with(saved, move |_| {
+            let key = saving_to.borrow().clone();
             if storage::save(bank(), &key, &state).is_err() && state.notice.is_none() {
                 act.emit(Action::Notify(flow::Notice::StorageUnavailable));
             }
@@ -182,6 +199,7 @@ pub fn App(props: &AppProps) -> Html {
     let applied = use_state(|| None::<Rc<Applied>>);
     let on_message = {
         let (act, applied, key) = (act.clone(), applied.clone(), key.clone());
+        let saving_to = saving_to.clone();
         Callback::from(
             move |message: serde_json::Value| match message["type"].as_str() {
                 Some("lang") => {
@@ -191,7 +209,11 @@ pub fn App(props: &AppProps) -> Html {
                 }
                 Some("config") => {
                     if let Some(hooks) = hooks {
-                        applied.set(Some(Rc::new((hooks.apply)(&message, &act, &key))));
+                        let done = (hooks.apply)(&message, &act, &key);
+                        if done.config.bank.is_some() {
+                            *saving_to.borrow_mut() = storage::custom_bank_key(&key);
+                        }
+                        applied.set(Some(Rc::new(done)));
                     }
                 }
                 _ => {}

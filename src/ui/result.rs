@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::chart::AreaChart;
 use super::share::SharePanel;
-use super::text::{points_lost, score_of, t, Ui};
+use super::text::{self, points_lost, score_of, t, Ui};
 use super::{RestartButton, ScreenProps};
 use crate::assessment::flow::{Action, Answers};
 use crate::assessment::plan::{self, answer_label};
@@ -18,6 +18,9 @@ pub fn ResultScreen(props: &ScreenProps) -> Html {
     html! {
         <section class="result" aria-labelledby="screen-heading">
             <h1 id="screen-heading" tabindex="-1">{ t(lang, Ui::ResultTitle) }</h1>
+            if let Some(day) = state.finished_on {
+                <p class="dated">{ format!("{} {}", t(lang, Ui::AssessedOn), text::day(lang, day)) }</p>
+            }
             { body(lang, &state.answers) }
             if let Some(contact) = &props.contact {
                 { contact_us(lang, contact) }

@@ -32,7 +32,9 @@ pub fn Review(props: &ScreenProps) -> Html {
             })
         });
     let back = props.act.reform(|_| Action::Back);
-    let result = props.act.reform(|_| Action::ShowResult);
+    let result = props.act.reform(|_| Action::ShowResult {
+        today: super::today(),
+    });
     html! {
         <section class="review" aria-labelledby="screen-heading">
             <h1 id="screen-heading" tabindex="-1">{ t(lang, Ui::ReviewTitle) }</h1>

@@ -5,12 +5,21 @@
 use web_sys::Storage;
 
 use crate::assessment::flow::{Notice, State};
-use crate::assessment::progress::{self, BACKUP_KEY, KEY, LANG_KEY};
+use crate::assessment::progress::{self, BACKUP_KEY, KEY, LANG_KEY, OLDER_KEYS};
 use crate::assessment::{Bank, Lang};
 
 /// This browser's localStorage, if it lets us have it.
 pub(crate) fn local() -> Option<Storage> {
     web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// Some browsers hand out a storage object that refuses every write
+/// (private mode, quota 0): find out at start rather than on the first save.
+pub(crate) fn writable(storage: &Storage) -> bool {
+    let probe = "cek-siap-ekspor.probe";
+    let ok = storage.set_item(probe, "1").is_ok();
+    let _ = storage.remove_item(probe);
+    ok
 }
 
 /// Where progress is kept. An embedded widget keeps its own per host page and
@@ -22,33 +31,51 @@ pub fn progress_key(embed: Option<&super::embed::Embed>) -> String {
     }
 }
 
+/// Where progress for a host's own question bank is kept, beside `key`.
+pub fn custom_bank_key(key: &str) -> String {
+    format!("{key}|custom")
+}
+
 /// The state to start with: saved progress if readable, else a fresh start
-/// with a notice saying why.
+/// with a notice saying why. Progress an older version saved under an older
+/// key is moved to `key`.
 pub fn load(bank: &Bank, key: &str) -> State {
     let Some(storage) = local() else {
         return fresh(Lang::default(), Some(Notice::StorageUnavailable));
     };
     let lang = load_lang();
-    // Some browsers hand out a storage object that refuses every write
-    // (private mode, quota 0): find out now rather than on the first answer.
-    let probe = "cek-siap-ekspor.probe";
-    if storage.set_item(probe, "1").is_err() {
+    if !writable(&storage) {
         return fresh(lang, Some(Notice::StorageUnavailable));
     }
-    let _ = storage.remove_item(probe);
 
-    match storage.get_item(key) {
-        Ok(Some(text)) => match progress::decode(bank, &text, lang) {
-            Ok(state) => state,
-            Err(_) => {
-                // Keep what we could not read, for a developer or a later
-                // version to recover, instead of destroying it.
-                let _ = storage.set_item(BACKUP_KEY, &text);
-                let _ = storage.remove_item(key);
-                fresh(lang, Some(Notice::ProgressReset))
+    // `key` is built on `KEY`; the same place under an older format's key.
+    let older = OLDER_KEYS.map(|old| key.replacen(KEY, old, 1));
+    let found = std::iter::once(key)
+        .chain(older.iter().map(String::as_str))
+        .find_map(|k| Some((k, storage.get_item(k).ok()??)));
+    let Some((found_at, text)) = found else {
+        return fresh(lang, None);
+    };
+    match progress::decode(bank, &text, lang) {
+        Ok(state) => {
+            // Save in today's format before forgetting the old one, so a
+            // failed write loses nothing.
+            if found_at != key
+                && storage
+                    .set_item(key, &progress::encode(bank, &state))
+                    .is_ok()
+            {
+                let _ = storage.remove_item(found_at);
             }
-        },
-        _ => fresh(lang, None),
+            state
+        }
+        Err(_) => {
+            // Keep what we could not read, for a developer or a later
+            // version to recover, instead of destroying it.
+            let _ = storage.set_item(BACKUP_KEY, &text);
+            let _ = storage.remove_item(found_at);
+            fresh(lang, Some(Notice::ProgressReset))
+        }
     }
 }
 

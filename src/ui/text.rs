@@ -1,7 +1,7 @@
 //! The interface's own words (buttons, headings, notices) in both languages.
 //! Assessment content lives in `assessment/bank.json`, not here.
 
-use crate::assessment::flow::Notice;
+use crate::assessment::flow::{Day, Notice};
 use crate::assessment::Lang;
 
 /// A fixed piece of interface text.
@@ -14,6 +14,7 @@ pub enum Ui {
     IntroTime,
     IntroPrivate,
     IntroPause,
+    IntroNotSaved,
     IntroOutcome,
     Start,
     Continue,
@@ -28,6 +29,7 @@ pub enum Ui {
     Change,
     SeeResult,
     ResultTitle,
+    AssessedOn,
     LevelLabel,
     ScoreLabel,
     NextStep,
@@ -71,6 +73,7 @@ pub enum Ui {
     NoCodeFound,
     NotSaved,
     StoreUnreadable,
+    StoreBlocked,
     WorkshopCreated,
     ParticipantsWord,
     Open,
@@ -132,6 +135,7 @@ pub fn t(lang: Lang, key: Ui) -> &'static str {
             "Jawaban Anda tidak dikirim ke mana pun: hanya tersimpan di HP ini.",
             "Your answers are not sent anywhere: they stay on this phone.",
         ),
+        Ui::IntroNotSaved => ("Jawaban Anda tidak dikirim ke mana pun.", "Your answers are not sent anywhere."),
         Ui::IntroPause => (
             "Boleh berhenti kapan saja dan lanjut nanti, juga tanpa sinyal.",
             "You can stop at any time and continue later.",
@@ -159,6 +163,7 @@ pub fn t(lang: Lang, key: Ui) -> &'static str {
         Ui::Change => ("Ubah", "Change"),
         Ui::SeeResult => ("Lihat hasil", "See result"),
         Ui::ResultTitle => ("Hasil Anda", "Your result"),
+        Ui::AssessedOn => ("Tanggal penilaian:", "Assessed on"),
         Ui::LevelLabel => ("Tingkat kesiapan", "Readiness level"),
         Ui::ScoreLabel => ("Skor keseluruhan", "Overall score"),
         Ui::NextStep => ("Langkah berikutnya", "Next step"),
@@ -231,6 +236,7 @@ pub fn t(lang: Lang, key: Ui) -> &'static str {
         ),
         Ui::NoCodeFound => ("Tidak ada kode atau tautan hasil yang dikenali.", "No result code or link was recognised."),
         Ui::NotSaved => ("(Tidak bisa disimpan di browser ini.)", "(Could not be saved in this browser.)"),
+        Ui::StoreBlocked => ("Browser ini tidak mengizinkan penyimpanan. Mode pelatih tetap bisa dipakai, tetapi data pelatihan hilang jika halaman ditutup: pakai “Ekspor file pelatihan” sebelum menutupnya.", "This browser does not allow saving. Trainer mode still works, but the workshop data is lost when the page closes: use “Export workshop file” before closing it."),
         Ui::StoreUnreadable => ("Data pelatihan yang tersimpan tidak bisa dibaca. Data lama disimpan apa adanya; daftar di bawah dimulai kosong.", "The saved workshop data could not be read. It was left as it is; the list below starts empty."),
         Ui::WorkshopCreated => ("Pelatihan dibuat", "Workshop created"),
         Ui::ParticipantsWord => ("peserta", "participants"),
@@ -306,6 +312,45 @@ pub fn points_lost(lang: Lang, lost: u8) -> String {
         Lang::Id => format!("−{lost} poin"),
         Lang::En => format!("−{lost} points"),
     }
+}
+
+/// A day as people write it: "30 November 2026" (Indonesian month names in
+/// Indonesian).
+pub fn day(lang: Lang, day: Day) -> String {
+    const BULAN: [&str; 12] = [
+        "Januari",
+        "Februari",
+        "Maret",
+        "April",
+        "Mei",
+        "Juni",
+        "Juli",
+        "Agustus",
+        "September",
+        "Oktober",
+        "November",
+        "Desember",
+    ];
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let names = match lang {
+        Lang::Id => BULAN,
+        Lang::En => MONTHS,
+    };
+    let month = names[usize::from(day.month.clamp(1, 12)) - 1];
+    format!("{} {month} {}", day.day, day.year)
 }
 
 pub fn notice(lang: Lang, notice: Notice) -> &'static str {

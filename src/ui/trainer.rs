@@ -23,16 +23,20 @@ pub struct Stored {
     /// The stored data could not be read: it was moved to a backup key, never
     /// destroyed, and the list starts empty.
     pub unreadable: bool,
+    /// The browser won't let us save: say so before any work is lost.
+    pub blocked: bool,
 }
 
 pub fn load_workshops() -> Stored {
     let mut stored = Stored {
         workshops: Vec::new(),
         unreadable: false,
+        blocked: true,
     };
     let Some(storage) = local() else {
         return stored;
     };
+    stored.blocked = !super::storage::writable(&storage);
     if let Ok(Some(text)) = storage.get_item(STORE_KEY) {
         match cohort::load(&text) {
             Ok(loaded) => stored.workshops = loaded.workshops,
@@ -50,14 +54,9 @@ fn save_workshops(workshops: &[Workshop]) -> bool {
     local().is_some_and(|s| s.set_item(STORE_KEY, &cohort::save(workshops)).is_ok())
 }
 
+/// Today as `YYYY-MM-DD`, the day a participant was added.
 fn today() -> String {
-    let d = js_sys::Date::new_0();
-    format!(
-        "{:04}-{:02}-{:02}",
-        d.get_full_year(),
-        d.get_month() + 1,
-        d.get_date()
-    )
+    super::today().map(|d| d.to_string()).unwrap_or_default()
 }
 
 /// Adds every code or link found in `text` to a workshop; returns a summary
@@ -210,6 +209,9 @@ pub fn Trainer(props: &TrainerProps) -> Html {
     let broken_store = loaded.unreadable.then(|| {
         html! { <p class="error" role="alert">{ t(lang, Ui::StoreUnreadable) }</p> }
     });
+    let blocked = loaded.blocked.then(|| {
+        html! { <p class="notice" role="status">{ t(lang, Ui::StoreBlocked) }</p> }
+    });
 
     let body = match *open {
         Some(i) if i < workshops.len() => {
@@ -230,6 +232,7 @@ pub fn Trainer(props: &TrainerProps) -> Html {
     };
     html! {
         <section class="trainer" aria-labelledby="screen-heading">
+            { for blocked }
             { for broken_store }
             { body }
         </section>
