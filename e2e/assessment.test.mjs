@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { start, phone, open, appReady, answer, next, answerAll, currentQuestion, seeLevel, foreign, axe, cspViolations, PHONE } from './helpers.mjs';
+import { start, phone, open, appReady, answer, next, answerAll, currentQuestion, seeLevel, foreign, axeScreen, cspViolations, PHONE } from './helpers.mjs';
 
 let env;
 before(async () => { env = await start(); mkdirSync('test-results', { recursive: true }); });
@@ -145,7 +145,7 @@ test('axe-core finds no WCAG 2.1 AA violations on any kind of screen', async () 
   const { page, ctx } = await phone(env, { inject: true });
   const checked = {};
   const check = async (name) => {
-    checked[name] = await axe(page);
+    checked[name] = await axeScreen(page, name);
   };
   // A notice first: unreadable saved progress (written once the app has
   // saved its own, so it isn't overwritten).

@@ -140,6 +140,7 @@ for (const width of [360, 1280]) {
     for (const id of ['widget-id', 'widget-en']) assert.deepEqual(await cspViolations(await frame(page, id)), []);
     assert.deepEqual(errors, []);
     assert.deepEqual(foreign(requests, host).filter((u) => !u.startsWith(widget + '/')), []);
+    assert.deepEqual(await ctx.cookies(), [], 'no cookies on either origin');
     await page.screenshot({ path: `test-results/embed-${width}.png`, fullPage: true });
     await ctx.close();
   });
@@ -180,13 +181,18 @@ test('the iframe is titled, lazy, sandboxed, and messages from a third origin ar
   assert.equal(after.length, before, 'the loader ignored the forged events');
   assert.ok(!after.some((e) => e.type === 'completed'));
 
-  // axe-core on the host page with the widgets inside.
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-  for (const id of ['widget-id', 'widget-en']) await (await frame(page, id)).addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-  const violations = await page.evaluate(async () => (await axe.run(document, { iframes: true, runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] })).violations.map((v) => v.id));
-  assert.deepEqual(violations, []);
+  assert.deepEqual(await axeWithFrames(page, ['widget-id', 'widget-en'], 'host page with two widgets'), []);
   await ctx.close();
 });
+
+/** axe-core on a host page and the widgets inside it, as one run. */
+async function axeWithFrames(page, ids, screen) {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  for (const id of ids) await (await frame(page, id)).addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const violations = await page.evaluate(async () => (await axe.run(document, { iframes: true, runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] })).violations.map((v) => v.id));
+  console.log(`axe: ${screen}: ${violations.length} violations`);
+  return violations;
+}
 
 test('a configuration brands the widget: organisation, theme colour, and "Hubungi kami" on the result', async () => {
   const { ctx, page, errors } = await hostPage(360);
@@ -215,7 +221,7 @@ test('a configuration brands the widget: organisation, theme colour, and "Hubung
 
 test('an invalid configuration says what is wrong, and the built-in bank still works; a custom bank is used', async () => {
   // Tall enough that no lazy iframe waits for a scroll.
-  const { ctx, page, errors } = await hostPage(360, { url: configHost + '/host-config.html', widgets: 3, height: 4000 });
+  const { ctx, page, errors } = await hostPage(360, { url: configHost + '/host-config.html', widgets: 3, height: 4000, inject: true });
   const bad = frameOf(page, 'bad-file');
   const alert = bad.locator('.config-error');
   await alert.waitFor();
@@ -237,6 +243,7 @@ test('an invalid configuration says what is wrong, and the built-in bank still w
   await custom.getByRole('button', { name: 'Mulai' }).click();
   await custom.locator('legend h1', { hasText: 'bank khusus dinas' }).waitFor();
   assert.equal(await custom.locator('.config-error').count(), 0);
+  assert.deepEqual(await axeWithFrames(page, ['bad-file', 'bad-attr', 'custom'], 'widgets with configuration errors'), []);
   assert.deepEqual(errors, []);
   await ctx.close();
 });

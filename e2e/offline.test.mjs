@@ -59,6 +59,7 @@ test('the second visit works with no network, through to the result', async () =
   await page.locator('#screen-heading', { hasText: 'Mode pelatih' }).waitFor();
   assert.deepEqual(errors, []);
   assert.deepEqual(foreign(requests, origin), []);
+  assert.deepEqual(await ctx.cookies(), [], 'no cookies');
   await ctx.close();
 });
 

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { start, phone, open, answerAll, foreign, axe } from './helpers.mjs';
+import { start, phone, open, answerAll, foreign, axeScreen } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
 let env;
@@ -46,7 +46,7 @@ test('three owners share, a trainer pastes their links and sees the right dashbo
 
   // The QR on the first result screen decodes back to the same link.
   const first = done[0].page;
-  assert.deepEqual(await axe(first), [], 'axe-core on the result with sharing');
+  assert.deepEqual(await axeScreen(first, 'result with sharing'), []);
   await first.addScriptTag({ path: require.resolve('jsqr/dist/jsQR.js') });
   const decoded = await first.evaluate(async () => {
     const svg = document.querySelector('svg.qr-code');
@@ -109,7 +109,7 @@ test('three owners share, a trainer pastes their links and sees the right dashbo
   assert.equal(await trainer.locator('tbody tr').count(), 3);
 
   // Sorting by score puts the highest first; the shortlist filter narrows.
-  assert.deepEqual(await axe(trainer), [], 'axe-core on the dashboard');
+  assert.deepEqual(await axeScreen(trainer, 'trainer dashboard with three owners'), []);
   await trainer.getByRole('button', { name: 'Skor', exact: true }).click();
   const scores = async () => (await trainer.locator('tbody tr td:nth-child(3)').allTextContents()).map(Number);
   const sorted = await scores();
@@ -173,6 +173,7 @@ test('three owners share, a trainer pastes their links and sees the right dashbo
   requests.push(...t.requests);
   assert.deepEqual(t.errors, []);
   assert.deepEqual(foreign(requests, env.origin), []);
+  assert.deepEqual(await t.ctx.cookies(), [], 'no cookies in trainer mode');
   await t.ctx.close();
 });
 
@@ -184,7 +185,7 @@ test('a shared link opens read-only; a broken one says what is wrong', async () 
   await p.page.locator('#screen-heading', { hasText: 'Hasil yang dibagikan: Bapak Anton' }).waitFor();
   assert.equal((await p.page.locator('.level-name').textContent()).trim(), d.level);
   assert.equal(await p.page.locator('#share-name').count(), 0, 'read-only: no share form');
-  assert.deepEqual(await axe(p.page), [], 'axe-core on a shared result');
+  assert.deepEqual(await axeScreen(p.page, 'shared result'), []);
   await p.page.getByRole('button', { name: 'Mulai penilaian sendiri' }).click();
   await p.page.locator('#screen-heading', { hasText: 'Seberapa siap' }).waitFor();
 
@@ -193,8 +194,9 @@ test('a shared link opens read-only; a broken one says what is wrong', async () 
   await p.page.reload();
   await p.page.locator('#screen-heading', { hasText: 'Tautan hasil tidak bisa dibuka' }).waitFor();
   assert.match(await p.page.locator('[role=alert]').textContent(), /kode/i);
-  assert.deepEqual(await axe(p.page), [], 'axe-core on a broken link');
+  assert.deepEqual(await axeScreen(p.page, 'broken result link'), []);
   assert.deepEqual(p.errors, []);
   assert.deepEqual(foreign(p.requests, env.origin), []);
+  assert.deepEqual(await p.ctx.cookies(), [], 'no cookies for a shared result');
   await p.ctx.close();
 });
