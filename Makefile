@@ -4,12 +4,12 @@
 SHELL := /bin/bash
 ENV := source scripts/env.sh &&
 
-.PHONY: serve test setup setup-test build build-debug dev lint native browser e2e size bench bench-cohort bench-web
+.PHONY: serve test setup setup-test build build-debug dev lint native fuzz-smoke fuzz browser e2e size bench bench-cohort bench-web
 
 serve: setup build
 	$(ENV) node scripts/serve.mjs dist 8080
 
-test: setup-test lint native browser build build-debug e2e
+test: setup-test lint native fuzz-smoke browser build build-debug e2e
 
 setup:
 	scripts/setup.sh
@@ -49,6 +49,14 @@ lint:
 # The pure core and its data: fast, no browser.
 native:
 	cargo test
+
+# Every decoder of outside input under libFuzzer, a few seconds per target.
+fuzz-smoke:
+	scripts/fuzz.sh smoke
+
+# The same targets for 1,000,000 executions each (RUNS=… to change).
+fuzz:
+	scripts/fuzz.sh long
 
 # Components in headless Chromium (wasm-bindgen-test).
 browser:

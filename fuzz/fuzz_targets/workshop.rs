@@ -1,0 +1,65 @@
+//! Fuzzes the trainer's workshop files: `cohort::import`, which reads a JSON
+//! file another trainer sent, then `merge_all` of what it brought in; and
+//! `cohort::load`, which reads the trainer's own localStorage, then the
+//! table, dashboard and CSV made from what it kept. None may panic; merging
+//! the same import twice changes nothing; saving and loading keeps everything.
+#![no_main]
+
+use cek_siap_ekspor::assessment::cohort::{self, Loaded, SortKey};
+use cek_siap_ekspor::assessment::{Bank, Lang};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let bank = Bank::builtin();
+    let text = String::from_utf8_lossy(data);
+
+    match cohort::import(bank, &text) {
+        Ok(imported) => {
+            let mut list = Vec::new();
+            cohort::merge_all(bank, &mut list, imported.workshops.clone());
+            let before = list.clone();
+            let again = cohort::merge_all(bank, &mut list, imported.workshops);
+            // Not `follow_ups == 0`: a result dated between a participant's
+            // T0 and T1 is dropped by the pairing, and counted as a follow-up
+            // again each time it is offered (tests/fuzz_regressions.rs).
+            assert_eq!((again.new, again.skipped), (0, 0));
+            assert_eq!(list, before, "merging the same file twice changed the list");
+        }
+        Err(e) => messages(e),
+    }
+
+    match cohort::load(&text) {
+        Ok(loaded) => {
+            let saved = cohort::save(&loaded.workshops);
+            let reloaded = cohort::load(&saved);
+            let expected = Loaded {
+                workshops: loaded.workshops.clone(),
+                dropped: 0,
+            };
+            assert_eq!(reloaded, Ok(expected), "save then load lost something");
+            for w in &loaded.workshops {
+                let mut rows = cohort::rows(bank, w);
+                let _ = cohort::summary_of(bank, w, &rows);
+                for key in [
+                    SortKey::Name,
+                    SortKey::Level,
+                    SortKey::Overall,
+                    SortKey::Area(1),
+                ] {
+                    cohort::sort(&mut rows, key, true);
+                }
+                for row in &rows {
+                    let _ = row.label(Lang::En);
+                }
+                let _ = cohort::csv(bank, w, Lang::Id);
+            }
+        }
+        Err(e) => messages(e),
+    }
+});
+
+fn messages(e: cohort::ImportError) {
+    for lang in Lang::ALL {
+        assert!(!e.message(lang).is_empty());
+    }
+}
