@@ -441,6 +441,13 @@ fn the_same_name_again_becomes_before_and_after() {
         Some((t2.as_str(), "2025-08-01"))
     );
     assert_eq!(w.participants.len(), 4);
+
+    // A result dated between T0 and T1 is neither: nothing changes, and the
+    // trainer isn't told a follow-up was added.
+    let kept = w.clone();
+    let middle = code(&owner(&[("npwp", &["belum"])]), Some("Pak Yohanis"));
+    assert_eq!(add(bank, &mut w, &middle, "2025-07-20"), Ok(Added::Between));
+    assert_eq!(w, kept);
 }
 
 // ---- Table: sorting and shortlist ----------------------------------------------
@@ -745,6 +752,7 @@ fn merging_two_trainers_lists() {
             new: 1,
             duplicates: 1,
             follow_ups: 1,
+            between: 0,
             skipped: 0
         }
     );

@@ -9,10 +9,10 @@ use cek_siap_ekspor::assessment::{cohort, Bank};
 /// dated between them. Merging the file into an empty list, then merging it
 /// again, must leave the list as it was and add nobody.
 ///
-/// Found when the target also demanded no follow-ups on the second merge:
-/// "Pak Budi"'s code is dropped by the pairing (only the earliest and the
-/// latest result are kept) and is counted as a follow-up again each time
-/// the file is merged, though nothing changes.
+/// Found by the target's demand of no follow-ups on the second merge: "Pak
+/// Budi"'s code is dropped by the pairing (only the earliest and the latest
+/// result are kept) and was counted as a follow-up again each time the file
+/// was merged, though nothing changed. It now counts as `between`.
 #[test]
 fn merging_the_same_workshop_file_twice_changes_nothing() {
     const FILE: &[u8] = b"{\"format\":\"cek-siap-ekspor/pelatihan\",\"version\":1,\"workshops\":[{},{\"id\":\"ws-merauke\",\
@@ -28,5 +28,9 @@ fn merging_the_same_workshop_file_twice_changes_nothing() {
     let before = list.clone();
     let again = cohort::merge_all(bank, &mut list, imported.workshops);
     assert_eq!(list, before, "the second merge changed the list");
-    assert_eq!((again.new, again.skipped), (0, 0));
+    assert_eq!((again.new, again.follow_ups, again.skipped), (0, 0, 0));
+    assert!(
+        again.between > 0,
+        "the in-between result is reported as such"
+    );
 }

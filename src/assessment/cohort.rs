@@ -73,6 +73,9 @@ pub enum Added {
     Duplicate,
     /// The same name with other answers: now that participant's before/after.
     FollowUp,
+    /// The same name, dated between that participant's before and after:
+    /// only the earliest and the latest are kept, so nothing changed.
+    Between,
 }
 
 /// Adds one code or result link, as pasted or scanned, on `today`.
@@ -167,6 +170,7 @@ fn pair(engine: &Engine, p: &mut Participant, entry: Entry, picks: &Picks) -> Ad
     if same {
         return Added::Duplicate;
     }
+    let was = (p.before.clone(), p.after.clone());
     let mut all: Vec<Entry> = p.entries().cloned().chain([entry]).collect();
     all.sort_by(|a, b| a.added.cmp(&b.added));
     let last = all.pop();
@@ -175,7 +179,13 @@ fn pair(engine: &Engine, p: &mut Participant, entry: Entry, picks: &Picks) -> Ad
         p.before = first;
         p.after = Some(last);
     }
-    Added::FollowUp
+    // Counting a dropped in-between result as a follow-up would tell the
+    // trainer something changed, on every merge of the same file.
+    if (&p.before, &p.after) == (&was.0, &was.1) {
+        Added::Between
+    } else {
+        Added::FollowUp
+    }
 }
 
 /// Names match ignoring case and runs of spaces: "Ibu  Siti" is "ibu siti".
@@ -685,6 +695,8 @@ pub struct MergeReport {
     pub new: usize,
     pub duplicates: usize,
     pub follow_ups: usize,
+    /// Results dated between a participant's before and after: not kept.
+    pub between: usize,
     /// Codes this bank can't read.
     pub skipped: usize,
 }
@@ -715,6 +727,7 @@ fn merge_with(engine: &Engine, into: &mut Workshop, other: &Workshop) -> MergeRe
                 Added::New => report.new += 1,
                 Added::Duplicate => report.duplicates += 1,
                 Added::FollowUp => report.follow_ups += 1,
+                Added::Between => report.between += 1,
             }
         }
     }
@@ -732,6 +745,7 @@ pub fn merge_all(bank: &Bank, into: &mut Vec<Workshop>, imported: Vec<Workshop>)
                 total.new += r.new;
                 total.duplicates += r.duplicates;
                 total.follow_ups += r.follow_ups;
+                total.between += r.between;
                 total.skipped += r.skipped;
             }
             None => {

@@ -63,13 +63,14 @@ fn today() -> String {
 /// for the trainer, e.g. "3 ditambahkan, 1 sudah ada".
 pub fn add_codes(workshop: &mut Workshop, text: &str, lang: Lang) -> String {
     let bank = Bank::builtin();
-    let (mut new, mut dup, mut after, mut broken) = (0, 0, 0, Vec::new());
+    let (mut new, mut dup, mut after, mut between, mut broken) = (0, 0, 0, 0, Vec::new());
     let day = today();
     for found in code::decode_many(bank, text) {
         match found.map(|shared| cohort::add_shared(bank, workshop, shared, &day)) {
             Ok(Added::New) => new += 1,
             Ok(Added::Duplicate) => dup += 1,
             Ok(Added::FollowUp) => after += 1,
+            Ok(Added::Between) => between += 1,
             Err((token, e)) => broken.push(format!("{} ({token})", e.message(lang))),
         }
     }
@@ -96,6 +97,9 @@ pub fn add_codes(workshop: &mut Workshop, text: &str, lang: Lang) -> String {
             format!("{dup} already there, skipped")
         });
     }
+    if between > 0 {
+        parts.push(between_text(lang, between));
+    }
     for e in &broken {
         parts.push(e.clone());
     }
@@ -103,6 +107,17 @@ pub fn add_codes(workshop: &mut Workshop, text: &str, lang: Lang) -> String {
         return t(lang, Ui::NoCodeFound).to_string();
     }
     parts.join(". ") + "."
+}
+
+/// Results older than a participant's after (T1) and newer than their
+/// before (T0): the workshop keeps only the first and the last.
+fn between_text(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Id => {
+            format!("{n} hasil di antara data sebelum (T0) dan sesudah (T1), tidak dipakai")
+        }
+        Lang::En => format!("{n} between the before (T0) and after (T1) results, not used"),
+    }
 }
 
 fn download(name: &str, mime: &str, content: &str) {
@@ -302,7 +317,7 @@ fn WorkshopList(props: &ListProps) -> Html {
                 match cohort::import(Bank::builtin(), &text) {
                     Ok(imported) => {
                         let r = cohort::merge_all(Bank::builtin(), &mut list, imported.workshops);
-                        let message = match lang {
+                        let mut message = match lang {
                             Lang::Id => format!(
                                 "File digabungkan: {} peserta baru, {} sudah ada, {} jadi data sesudah (T1), {} dilewati.",
                                 r.new, r.duplicates, r.follow_ups, r.skipped
@@ -312,6 +327,9 @@ fn WorkshopList(props: &ListProps) -> Html {
                                 r.new, r.duplicates, r.follow_ups, r.skipped
                             ),
                         };
+                        if r.between > 0 {
+                            message = format!("{message} {}.", between_text(lang, r.between));
+                        }
                         update.emit((list, message));
                     }
                     Err(e) => update.emit((list, e.message(lang))),
