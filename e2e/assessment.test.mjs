@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { start, phone, open, appReady, answer, next, answerAll, currentQuestion, seeLevel, foreign, axeScreen, cspViolations, PHONE } from './helpers.mjs';
+import { start, phone, open, appReady, answer, next, answerAll, answerFirst, currentQuestion, seeLevel, foreign, axeScreen, cspViolations, PHONE } from './helpers.mjs';
 
 let env;
 before(async () => { env = await start(); mkdirSync('test-results', { recursive: true }); });
@@ -67,10 +67,7 @@ test('a reload mid-way resumes at the same question with the answers kept', asyn
   const { page, ctx, errors } = await phone(env);
   await open(page, env.origin);
   await page.getByRole('button', { name: 'Mulai' }).click();
-  for (let i = 0; i < 3; i++) {
-    await page.locator('label.option').first().click();
-    await next(page);
-  }
+  await answerFirst(page, 3);
   const q = await currentQuestion(page);
   const position = await page.locator('.position').textContent();
   assert.match(position, /^Pertanyaan 4 dari/);

@@ -85,6 +85,14 @@ export async function next(page) {
   await page.waitForFunction((b) => document.querySelector('#screen-heading')?.textContent !== b, before);
 }
 
+/** Answers the next `count` questions with their first option. */
+export async function answerFirst(page, count) {
+  for (let i = 0; i < count; i++) {
+    await page.locator('label.option').first().click();
+    await next(page);
+  }
+}
+
 /**
  * Answers every question until the review screen: `choices` maps a question
  * id to the label text to choose (or an array of texts, for multi choice);

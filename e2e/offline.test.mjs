@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serve } from '../scripts/serve.mjs';
-import { phone, appReady, answerAll, currentQuestion, next, foreign } from './helpers.mjs';
+import { phone, appReady, answerAll, answerFirst, currentQuestion, foreign } from './helpers.mjs';
 
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -95,10 +95,7 @@ test('a new version is announced, applied only on tap, and keeps the answers in 
   const { page, ctx, errors } = await phone(env());
   await installed(page);
   await page.getByRole('button', { name: 'Mulai' }).click();
-  for (let i = 0; i < 3; i++) {
-    await page.locator('label.option').first().click();
-    await next(page);
-  }
+  await answerFirst(page, 3);
   const q = await currentQuestion(page);
   const [oldKey] = await page.evaluate(() => caches.keys());
 

@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
-  start, phone, open, appReady, answer, answerAll, next, currentQuestion, seeLevel, foreign, cspViolations,
+  start, phone, open, appReady, answer, answerAll, answerFirst, next, currentQuestion, seeLevel, foreign, cspViolations,
   KEYS, seedStorage, blockStorage, limitQuota, savedProgress, axeScreen,
 } from './helpers.mjs';
 
@@ -121,10 +121,7 @@ test('when storage fills up mid-way, the owner is told at the next answer, finis
   await open(page, env.origin);
   assert.equal(await noticeText(page), null);
   await page.getByRole('button', { name: 'Mulai' }).click();
-  for (let i = 0; i < 3; i++) {
-    await page.locator('label.option').first().click();
-    await next(page);
-  }
+  await answerFirst(page, 3);
   const q4 = await currentQuestion(page);
   const position = await page.locator('.position').textContent();
   assert.match(position, /^Pertanyaan 4 dari \d+$/);
