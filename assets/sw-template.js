@@ -9,6 +9,10 @@ const PRECACHE = __PRECACHE__;
 const FILES = __FILES__;
 const PREFIX = 'cek-siap-ekspor-';
 const CACHE = PREFIX + VERSION;
+// Released question banks never change (banks/bank-vN.json), so one fetched
+// for an old result is kept across app updates, in a cache of its own.
+const BANKS = 'cek-bank-arsip';
+const BANK_FILE = /^bank-v\d+\.json$/;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
@@ -31,6 +35,18 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  const file = url.pathname.slice(url.pathname.lastIndexOf('/') + 1);
+  if (BANK_FILE.test(file) && FILES.includes(file)) {
+    event.respondWith((async () => {
+      const banks = await caches.open(BANKS);
+      const hit = await banks.match(file);
+      if (hit) return hit;
+      const response = await fetch(request);
+      if (response.ok) await banks.put(file, response.clone());
+      return response;
+    })());
+    return;
+  }
   event.respondWith((async () => {
     const cache = await caches.open(CACHE);
     // Pages are cached by path: "?embed=…" and "#hasil=…" don't make new copies.

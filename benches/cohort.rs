@@ -10,6 +10,7 @@ mod wasm {
     use std::hint::black_box;
     use std::time::Duration;
 
+    use cek_siap_ekspor::assessment::archive::Library;
     use cek_siap_ekspor::assessment::bank::{Bank, Kind};
     use cek_siap_ekspor::assessment::code::encode;
     use cek_siap_ekspor::assessment::cohort::{self, Entry, Participant, Workshop};
@@ -118,7 +119,7 @@ mod wasm {
     fn summary_of_10k(_: &mut Criterion) {
         let bank = Bank::builtin();
         let w = shared();
-        let s = cohort::summary(bank, w);
+        let s = cohort::summary(&Library::single(bank), w);
         assert_eq!(s.count, PARTICIPANTS);
         assert_eq!(s.pairs.len(), PARTICIPANTS / 10);
         console_log!(
@@ -128,7 +129,7 @@ mod wasm {
             s.pairs.len()
         );
         configured().bench_function("cohort::summary, 10,000 participants", |b| {
-            b.iter(|| cohort::summary(bank, black_box(w)))
+            b.iter(|| cohort::summary(&Library::single(bank), black_box(w)))
         });
     }
 
@@ -137,7 +138,7 @@ mod wasm {
         let bank = Bank::builtin();
         let w = shared();
         configured().bench_function("cohort::rows, 10,000 participants", |b| {
-            b.iter(|| cohort::rows(bank, black_box(w)))
+            b.iter(|| cohort::rows(&Library::single(bank), black_box(w)))
         });
     }
 
@@ -145,9 +146,9 @@ mod wasm {
     fn summary_from_rows_of_10k(_: &mut Criterion) {
         let bank = Bank::builtin();
         let w = shared();
-        let rows = cohort::rows(bank, w);
+        let rows = cohort::rows(&Library::single(bank), w);
         configured().bench_function("cohort::summary_of, from rows already made", |b| {
-            b.iter(|| cohort::summary_of(bank, w, black_box(&rows)))
+            b.iter(|| cohort::summary_of(&Library::single(bank), w, black_box(&rows)))
         });
     }
 }

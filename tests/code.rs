@@ -97,10 +97,14 @@ fn framed(format: u8, body: &[u8]) -> String {
     format!("K{format}{}", b64_encode(&bytes))
 }
 
-/// Where a question's bits start in the body (after the one-byte version).
+/// Bytes before the answers in a format 2 body of the built-in bank: the
+/// one-byte version, the four-byte fingerprint and an empty organisation.
+const BEFORE_ANSWERS: usize = 1 + 4 + 1;
+
+/// Where a question's bits start in the body.
 fn bit_offset(bank: &Bank, answers: &Answers, qid: &str) -> usize {
     let shown = shown_ids(bank, answers);
-    let mut bit = 8;
+    let mut bit = 8 * BEFORE_ANSWERS;
     for id in shown {
         if id == qid {
             return bit;
@@ -157,6 +161,7 @@ proptest! {
             answers: answers.clone(),
             name: name.as_deref().and_then(kept_name),
             bank_version: bank.version,
+            bank_fingerprint: bank.fingerprint(),
             code: code.clone(),
         };
         prop_assert_eq!(back.as_ref(), Ok(&expected), "code {}", code);
@@ -201,7 +206,7 @@ proptest! {
         if version_first {
             body.insert(0, bank.version as u8);
         }
-        let code = framed(1, &body);
+        let code = framed(2, &body);
         if let Ok(shared) = decode(bank, &code) {
             let again = encode(bank, &shared.answers, shared.name.as_deref());
             let reread = decode(bank, &again).unwrap();
@@ -348,14 +353,14 @@ fn any_changed_character_is_a_bad_checksum() {
 #[test]
 fn unknown_format() {
     let code = encode(bank(), &merauke(), None);
-    for d in [0u8, 2, 9] {
+    for d in [0u8, 3, 9] {
         let other = format!("K{d}{}", &code[2..]);
         assert_eq!(decode(bank(), &other), Err(CodeError::UnknownFormat(d)));
     }
     // A future format with a checksum of its own.
-    let future = framed(2, &body_of(&code));
-    assert_eq!(decode(bank(), &future), Err(CodeError::UnknownFormat(2)));
-    assert!(CodeError::UnknownFormat(2)
+    let future = framed(3, &body_of(&code));
+    assert_eq!(decode(bank(), &future), Err(CodeError::UnknownFormat(3)));
+    assert!(CodeError::UnknownFormat(3)
         .message(Lang::Id)
         .contains("versi aplikasi lain"));
 }
@@ -382,19 +387,22 @@ fn invalid_answers_with_a_valid_checksum() {
     let code = encode(bank, &answers, Some("Ibu Siti"));
     let body = body_of(&code);
     assert_eq!(
-        decode(bank, &framed(1, &body)),
+        decode(bank, &framed(2, &body)),
         decode(bank, &code),
         "the test's framing matches"
     );
 
     // omzet has 5 options in 3 bits: 6 and 7 point past them.
     let at = bit_offset(bank, &answers, "omzet");
-    assert_eq!(at, 8, "the first question follows the version byte");
+    assert_eq!(
+        at, 48,
+        "the first question follows version, fingerprint and organisation"
+    );
     for value in [6, 7] {
         let mut b = body.clone();
         set_bits(&mut b, at, 3, value);
         assert_eq!(
-            decode(bank, &framed(1, &b)),
+            decode(bank, &framed(2, &b)),
             Err(CodeError::InvalidAnswer),
             "omzet = {value}"
         );
@@ -403,7 +411,7 @@ fn invalid_answers_with_a_valid_checksum() {
     let mut b = body.clone();
     set_bits(&mut b, at, 3, 5);
     assert_eq!(
-        decode(bank, &framed(1, &b)).map(|s| s.answers["omzet"].clone()),
+        decode(bank, &framed(2, &b)).map(|s| s.answers["omzet"].clone()),
         Ok(vec!["belum_ada".to_string()])
     );
 
@@ -414,18 +422,18 @@ fn invalid_answers_with_a_valid_checksum() {
     let at = bit_offset(bank, &answers, "kanal_jual");
     let mut b = body.clone();
     set_bits(&mut b, at, n, (1 << (n - 1)) | 1);
-    assert_eq!(decode(bank, &framed(1, &b)), Err(CodeError::InvalidAnswer));
+    assert_eq!(decode(bank, &framed(2, &b)), Err(CodeError::InvalidAnswer));
 
     // Bits after the last answer must be zero padding.
     let bits: usize = bit_offset(bank, &answers, "pendampingan") + 3;
     assert!(!bits.is_multiple_of(8), "the answers end mid-byte");
     let mut b = body.clone();
     set_bits(&mut b, bits, 1, 1);
-    assert_eq!(decode(bank, &framed(1, &b)), Err(CodeError::InvalidAnswer));
+    assert_eq!(decode(bank, &framed(2, &b)), Err(CodeError::InvalidAnswer));
 
     // Answers that stop early.
     assert_eq!(
-        decode(bank, &framed(1, &body[..3])),
+        decode(bank, &framed(2, &body[..BEFORE_ANSWERS + 2])),
         Err(CodeError::InvalidAnswer)
     );
 }
@@ -441,7 +449,7 @@ fn bad_names_with_a_valid_checksum() {
         let mut b = answers_part.to_vec();
         b.push(len as u8);
         b.extend_from_slice(name);
-        framed(1, &b)
+        framed(2, &b)
     };
     assert_eq!(
         decode(bank, &with_name("Ibu Siti ☕".as_bytes(), 12)).map(|s| s.name),
@@ -463,7 +471,7 @@ fn bad_names_with_a_valid_checksum() {
     }
     // No name byte at all.
     assert_eq!(
-        decode(bank, &framed(1, answers_part)),
+        decode(bank, &framed(2, answers_part)),
         Err(CodeError::BadName)
     );
 }

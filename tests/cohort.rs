@@ -3,6 +3,7 @@
 
 mod common;
 
+use cek_siap_ekspor::assessment::archive::{Library, Ref};
 use cek_siap_ekspor::assessment::bank::{Bank, Kind, Lang};
 use cek_siap_ekspor::assessment::code::{encode, CodeError};
 use cek_siap_ekspor::assessment::cohort::{
@@ -125,7 +126,10 @@ fn at_t0() -> Workshop {
         (maria(), Some("Mama Maria")),
         (unnamed(), None),
     ] {
-        assert_eq!(add(bank, &mut w, &code(&answers, name), T0), Ok(Added::New));
+        assert_eq!(
+            add(&Library::single(bank), &mut w, &code(&answers, name), T0),
+            Ok(Added::New)
+        );
     }
     w
 }
@@ -137,7 +141,10 @@ fn with_t1() -> Workshop {
         "https://ceksiapekspor.id/#hasil={}.",
         code(&siti(), Some("pak  YOHANIS"))
     );
-    assert_eq!(add(bank(), &mut w, &link, T1), Ok(Added::FollowUp));
+    assert_eq!(
+        add(&Library::single(bank()), &mut w, &link, T1),
+        Ok(Added::FollowUp)
+    );
     w
 }
 
@@ -145,21 +152,25 @@ fn levels(bank: &Bank, ids: &[&str]) -> Vec<usize> {
     ids.iter().map(|id| bank.level_index(id).unwrap()).collect()
 }
 
-fn rule(id: &str) -> usize {
-    bank().rules.iter().position(|r| r.id == id).unwrap()
+/// A rule of the current bank.
+fn rule(id: &str) -> Ref {
+    let index = bank().rules.iter().position(|r| r.id == id).unwrap();
+    Ref { bank: 0, index }
 }
 
-fn gate(id: &str) -> usize {
-    bank().gates.iter().position(|g| g.id == id).unwrap()
+/// A gate of the current bank.
+fn gate(id: &str) -> Ref {
+    let index = bank().gates.iter().position(|g| g.id == id).unwrap();
+    Ref { bank: 0, index }
 }
 
 /// What a row shows: level, overall, areas, next step, gates.
-type Shown = (usize, u8, Vec<u8>, Option<usize>, Vec<usize>);
+type Shown = (usize, u8, Vec<u8>, Option<Ref>, Vec<Ref>);
 
 #[test]
 fn each_participant_matches_the_hand_computation() {
     let bank = bank();
-    let rows = rows(bank, &with_t1());
+    let rows = rows(&Library::single(bank), &with_t1());
     let got: Vec<Shown> = rows
         .iter()
         .map(|r| {
@@ -209,6 +220,7 @@ fn each_participant_matches_the_hand_computation() {
     assert_eq!(
         rows[1].before,
         Some(Scores {
+            bank: 0,
             level: l[1],
             overall: 90,
             areas: vec![57, 100, 93, 100, 100]
@@ -226,7 +238,7 @@ fn each_participant_matches_the_hand_computation() {
 #[test]
 fn summary_at_t0_matches_the_hand_computation() {
     let bank = bank();
-    let s = summary(bank, &at_t0());
+    let s = summary(&Library::single(bank), &at_t0());
     assert_eq!(s.count, 4);
     assert_eq!(s.unreadable, 0);
     // Dasar: Maria. Madya: Yohanis, no name. Siap Ekspor: Siti.
@@ -261,7 +273,10 @@ fn summary_at_t0_matches_the_hand_computation() {
     assert_eq!(s.pairs, []);
     assert_eq!(s.change, Vec::<i32>::new());
     assert_eq!(s.overall_change, 0);
-    assert_eq!(bank.gates[gate("tanpa_nib")].short.id, "Belum punya NIB");
+    assert_eq!(
+        bank.gates[gate("tanpa_nib").index].short.id,
+        "Belum punya NIB"
+    );
 }
 
 #[test]
@@ -269,7 +284,7 @@ fn summary_with_a_pair_matches_the_hand_computation() {
     let bank = bank();
     let w = with_t1();
     assert_eq!(w.participants.len(), 4, "T1 joins Pak Yohanis, no new row");
-    let s = summary(bank, &w);
+    let s = summary(&Library::single(bank), &w);
     assert_eq!(s.count, 4);
     // Yohanis now Siap Ekspor.
     assert_eq!(s.levels, [1, 1, 2]);
@@ -325,10 +340,15 @@ fn average_change_over_two_pairs_rounds_half_away_from_zero() {
     // Averages: 21.5 → 22, 11.5 → 12, 12.5 → 13, 0, 0.
     let t1 = owner(&[("email", &["email_pribadi"]), ("konten", &["tidak_pernah"])]);
     assert_eq!(
-        add(bank, &mut w, &code(&t1, Some("Mama Maria")), T1),
+        add(
+            &Library::single(bank),
+            &mut w,
+            &code(&t1, Some("Mama Maria")),
+            T1
+        ),
         Ok(Added::FollowUp)
     );
-    let s = summary(bank, &w);
+    let s = summary(&Library::single(bank), &w);
     assert_eq!(s.pairs.len(), 2);
     assert_eq!(s.pairs[1].change, [0, 23, 18, 0, 0]);
     assert_eq!(s.change, [22, 12, 13, 0, 0]);
@@ -339,7 +359,7 @@ fn average_change_over_two_pairs_rounds_half_away_from_zero() {
 
 #[test]
 fn an_empty_workshop_has_zeros_not_a_panic() {
-    let s = summary(bank(), &workshop());
+    let s = summary(&Library::single(bank()), &workshop());
     assert_eq!(s.count, 0);
     assert_eq!(s.levels, [0, 0, 0]);
     assert_eq!(s.areas, [0; 5]);
@@ -360,9 +380,9 @@ fn unreadable_codes_are_counted_not_fatal() {
         },
         after: None,
     });
-    let s = summary(bank, &w);
+    let s = summary(&Library::single(bank), &w);
     assert_eq!((s.count, s.unreadable), (4, 1));
-    assert_eq!(rows(bank, &w).len(), 4);
+    assert_eq!(rows(&Library::single(bank), &w).len(), 4);
 }
 
 // ---- Adding: duplicates and pairs --------------------------------------------
@@ -373,19 +393,34 @@ fn duplicates_are_detected() {
     let mut w = at_t0();
     let siti = code(&siti(), Some("Ibu Siti"));
     // The same code, bare or as a link with WhatsApp's trailing comma.
-    assert_eq!(add(bank, &mut w, &siti, T1), Ok(Added::Duplicate));
+    assert_eq!(
+        add(&Library::single(bank), &mut w, &siti, T1),
+        Ok(Added::Duplicate)
+    );
     let link = format!("https://ceksiapekspor.id/#hasil={siti},");
-    assert_eq!(add(bank, &mut w, &link, T1), Ok(Added::Duplicate));
+    assert_eq!(
+        add(&Library::single(bank), &mut w, &link, T1),
+        Ok(Added::Duplicate)
+    );
     // The same name in other case and spacing, the same answers: another
     // code, but nothing new.
     let again = code(&self::siti(), Some("IBU   siti"));
     assert_ne!(again, siti);
-    assert_eq!(add(bank, &mut w, &again, T1), Ok(Added::Duplicate));
+    assert_eq!(
+        add(&Library::single(bank), &mut w, &again, T1),
+        Ok(Added::Duplicate)
+    );
     // Without a name only the identical code is a duplicate.
     let anon = code(&unnamed(), None);
-    assert_eq!(add(bank, &mut w, &anon, T1), Ok(Added::Duplicate));
+    assert_eq!(
+        add(&Library::single(bank), &mut w, &anon, T1),
+        Ok(Added::Duplicate)
+    );
     let other_anon = code(&maria(), None);
-    assert_eq!(add(bank, &mut w, &other_anon, T1), Ok(Added::New));
+    assert_eq!(
+        add(&Library::single(bank), &mut w, &other_anon, T1),
+        Ok(Added::New)
+    );
     assert_eq!(w.participants.len(), 5);
     assert!(w.participants.iter().all(|p| p.after.is_none()));
     // The stored code is the bare code.
@@ -397,14 +432,17 @@ fn duplicates_are_detected() {
 fn bad_codes_are_refused_with_their_error() {
     let mut w = at_t0();
     let before = w.clone();
-    assert_eq!(add(bank(), &mut w, "", T1), Err(CodeError::Empty));
     assert_eq!(
-        add(bank(), &mut w, "halo pak", T1),
+        add(&Library::single(bank()), &mut w, "", T1),
+        Err(CodeError::Empty)
+    );
+    assert_eq!(
+        add(&Library::single(bank()), &mut w, "halo pak", T1),
         Err(CodeError::NotACode)
     );
     let cut = code(&siti(), None);
     assert_eq!(
-        add(bank(), &mut w, &cut[..cut.len() - 3], T1),
+        add(&Library::single(bank()), &mut w, &cut[..cut.len() - 3], T1),
         Err(CodeError::Truncated)
     );
     assert_eq!(w, before);
@@ -422,16 +460,22 @@ fn the_same_name_again_becomes_before_and_after() {
     assert_eq!(p.after.as_ref().map(|e| e.code.as_str()), Some(t1.as_str()));
 
     // Sending T1 again changes nothing; so does T0 again.
-    assert_eq!(add(bank, &mut w, &t1, "2025-07-11"), Ok(Added::Duplicate));
+    assert_eq!(
+        add(&Library::single(bank), &mut w, &t1, "2025-07-11"),
+        Ok(Added::Duplicate)
+    );
     let t0_again = code(&yohanis_t0(), Some("Pak Yohanis"));
     assert_eq!(
-        add(bank, &mut w, &t0_again, "2025-07-11"),
+        add(&Library::single(bank), &mut w, &t0_again, "2025-07-11"),
         Ok(Added::Duplicate)
     );
 
     // A third, different result replaces T1 and keeps T0.
     let t2 = code(&owner(&[("npwp", &["npwp_badan"])]), Some("Pak Yohanis"));
-    assert_eq!(add(bank, &mut w, &t2, "2025-08-01"), Ok(Added::FollowUp));
+    assert_eq!(
+        add(&Library::single(bank), &mut w, &t2, "2025-08-01"),
+        Ok(Added::FollowUp)
+    );
     let p = &w.participants[1];
     assert_eq!(p.before.added, T0);
     assert_eq!(
@@ -446,7 +490,10 @@ fn the_same_name_again_becomes_before_and_after() {
     // trainer isn't told a follow-up was added.
     let kept = w.clone();
     let middle = code(&owner(&[("npwp", &["belum"])]), Some("Pak Yohanis"));
-    assert_eq!(add(bank, &mut w, &middle, "2025-07-20"), Ok(Added::Between));
+    assert_eq!(
+        add(&Library::single(bank), &mut w, &middle, "2025-07-20"),
+        Ok(Added::Between)
+    );
     assert_eq!(w, kept);
 }
 
@@ -459,7 +506,7 @@ fn order(rows: &[Row]) -> Vec<usize> {
 #[test]
 fn sorting_the_table() {
     let bank = bank();
-    let mut r = rows(bank, &with_t1());
+    let mut r = rows(&Library::single(bank), &with_t1());
     // Overall: Siti 100, Yohanis 100, Maria 80, no name 86.
     sort(&mut r, SortKey::Overall, true);
     assert_eq!(order(&r), [0, 1, 3, 2], "ties keep workshop order");
@@ -482,7 +529,7 @@ fn sorting_the_table() {
     assert_eq!(order(&r), [0, 1, 2, 3]);
 
     // Level within level by overall: Dasar 80 < Madya 86 < Siap Ekspor 100.
-    let mut r = rows(bank, &at_t0());
+    let mut r = rows(&Library::single(bank), &at_t0());
     sort(&mut r, SortKey::Level, false);
     // Maria (Dasar, 80); Yohanis (Madya, 90) after no name (Madya, 86); Siti.
     assert_eq!(order(&r), [2, 3, 1, 0]);
@@ -496,15 +543,15 @@ fn shortlist_madya_and_above_with_nib() {
         without_gates: vec!["tanpa_nib".into()],
     };
     // At T0 Yohanis is Madya without NIB: left out. Maria is Dasar.
-    let r = rows(bank, &at_t0());
-    let picked: Vec<usize> = shortlist(bank, &r, &madya_with_nib)
+    let r = rows(&Library::single(bank), &at_t0());
+    let picked: Vec<usize> = shortlist(&Library::single(bank), &r, &madya_with_nib)
         .iter()
         .map(|r| r.participant)
         .collect();
     assert_eq!(picked, [0, 3]);
     // After mentoring he has an NIB.
-    let r = rows(bank, &with_t1());
-    let picked: Vec<usize> = shortlist(bank, &r, &madya_with_nib)
+    let r = rows(&Library::single(bank), &with_t1());
+    let picked: Vec<usize> = shortlist(&Library::single(bank), &r, &madya_with_nib)
         .iter()
         .map(|r| r.participant)
         .collect();
@@ -518,18 +565,21 @@ fn shortlist_madya_and_above_with_nib() {
             "tidak_ada".into(),
         ],
     };
-    assert_eq!(shortlist(bank, &r, &strict).len(), 2);
+    assert_eq!(shortlist(&Library::single(bank), &r, &strict).len(), 2);
     // Madya and above without an NPWP problem drops the unnamed participant.
     let no_npwp_problem = Shortlist {
         min_level: 1,
         without_gates: vec!["npwp_belum_valid".into()],
     };
-    let picked: Vec<usize> = shortlist(bank, &r, &no_npwp_problem)
+    let picked: Vec<usize> = shortlist(&Library::single(bank), &r, &no_npwp_problem)
         .iter()
         .map(|r| r.participant)
         .collect();
     assert_eq!(picked, [0, 1]);
-    assert_eq!(shortlist(bank, &r, &Shortlist::default()).len(), 4);
+    assert_eq!(
+        shortlist(&Library::single(bank), &r, &Shortlist::default()).len(),
+        4
+    );
 }
 
 // ---- CSV ---------------------------------------------------------------------
@@ -561,19 +611,19 @@ fn csv_opens_in_indonesian_excel() {
     });
     w.participants.push(named("-Kopi @Manggarai", &siti()));
 
-    let got = csv(bank, &w, Lang::Id);
+    let got = csv(&Library::single(bank), &w, Lang::Id);
     let expected = "\u{FEFF}\
-Nama;Tingkat;Skor;Usaha & omzet;Produk;Literasi digital;Jalur & pengalaman ekspor;Pola pikir & kekhawatiran;Langkah berikutnya;Hambatan;Tanggal;Tingkat sebelum;Skor sebelum;Tanggal sebelum\r\n\
-Ibu Siti;Siap Ekspor;100;100;100;100;100;100;Tanyakan rencana kiriman Anda ke Bea Cukai;;2025-06-12;;;\r\n\
-Pak Yohanis;Siap Ekspor;100;100;100;100;100;100;Tanyakan rencana kiriman Anda ke Bea Cukai;;2025-07-10;Madya;90;2025-06-12\r\n\
-Mama Maria;Dasar;80;100;77;33;100;100;Jaga mutu, jumlah, dan pasokan (3K);Pasokan belum tetap (3K), Belum punya email, Belum ada foto atau video produk;2025-06-12;;;\r\n\
-Peserta 4;Madya;86;83;100;100;30;100;Pastikan NIK Anda valid sebagai NPWP;NIK/NPWP belum valid;2025-06-12;;;\r\n\
-\"'=HYPERLINK(\"\"http://x\"\")\";Siap Ekspor;100;100;100;100;100;100;Tanyakan rencana kiriman Anda ke Bea Cukai;;2025-07-10;;;\r\n\
-\"Toko \"\"Sagu\"\"; Masohi\";Siap Ekspor;100;100;100;100;100;100;Tanyakan rencana kiriman Anda ke Bea Cukai;;2025-07-10;;;\r\n\
-\"Ibu\r\nAna\";;;;;;;;;;2025-07-10;;;\r\n\
-'-Kopi @Manggarai;Siap Ekspor;100;100;100;100;100;100;Tanyakan rencana kiriman Anda ke Bea Cukai;;2025-07-10;;;\r\n";
+Nama;Tingkat;Skor;Usaha & omzet;Produk;Literasi digital;Jalur & pengalaman ekspor;Pola pikir & kekhawatiran;Langkah berikutnya;Hambatan;Tanggal;Tingkat sebelum;Skor sebelum;Tanggal sebelum;Versi pertanyaan\r\n\
+Ibu Siti;Siap Ekspor;100;100;100;100;100;100;Tanyakan rencana kiriman Anda ke Bea Cukai;;2025-06-12;;;;1\r\n\
+Pak Yohanis;Siap Ekspor;100;100;100;100;100;100;Tanyakan rencana kiriman Anda ke Bea Cukai;;2025-07-10;Madya;90;2025-06-12;1\r\n\
+Mama Maria;Dasar;80;100;77;33;100;100;Jaga mutu, jumlah, dan pasokan (3K);Pasokan belum tetap (3K), Belum punya email, Belum ada foto atau video produk;2025-06-12;;;;1\r\n\
+Peserta 4;Madya;86;83;100;100;30;100;Pastikan NIK Anda valid sebagai NPWP;NIK/NPWP belum valid;2025-06-12;;;;1\r\n\
+\"'=HYPERLINK(\"\"http://x\"\")\";Siap Ekspor;100;100;100;100;100;100;Tanyakan rencana kiriman Anda ke Bea Cukai;;2025-07-10;;;;1\r\n\
+\"Toko \"\"Sagu\"\"; Masohi\";Siap Ekspor;100;100;100;100;100;100;Tanyakan rencana kiriman Anda ke Bea Cukai;;2025-07-10;;;;1\r\n\
+\"Ibu\r\nAna\";;;;;;;;;;2025-07-10;;;;\r\n\
+'-Kopi @Manggarai;Siap Ekspor;100;100;100;100;100;100;Tanyakan rencana kiriman Anda ke Bea Cukai;;2025-07-10;;;;1\r\n";
     assert_eq!(got, expected);
-    // Every record has the header's 14 fields: 13 separators outside quotes,
+    // Every record has the header's 15 fields: 14 separators outside quotes,
     // and records end with CRLF outside quotes.
     let mut records = vec![0];
     let mut inside = false;
@@ -591,27 +641,32 @@ Peserta 4;Madya;86;83;100;100;30;100;Pastikan NIK Anda valid sebagai NPWP;NIK/NP
         }
     }
     assert_eq!(records.pop(), Some(0), "ends with CRLF");
-    assert_eq!(records, vec![13; 1 + w.participants.len()]);
+    assert_eq!(records, vec![14; 1 + w.participants.len()]);
 }
 
 #[test]
 fn csv_in_english() {
     let bank = bank();
-    let got = csv(bank, &at_t0(), Lang::En);
+    let got = csv(&Library::single(bank), &at_t0(), Lang::En);
     let mut lines = got.split("\r\n");
     assert_eq!(
         lines.next(),
-        Some("\u{FEFF}Name;Level;Score;Business & sales;Product;Digital skills;Export route & experience;Mindset & concerns;Next step;Blockers;Date;Level before;Score before;Date before")
+        Some("\u{FEFF}Name;Level;Score;Business & sales;Product;Digital skills;Export route & experience;Mindset & concerns;Next step;Blockers;Date;Level before;Score before;Date before;Questions version")
     );
     assert_eq!(
         lines.nth(1),
-        Some("Pak Yohanis;Intermediate;90;57;100;93;100;100;Get an NIB through OSS;No NIB yet;2025-06-12;;;")
+        Some("Pak Yohanis;Intermediate;90;57;100;93;100;100;Get an NIB through OSS;No NIB yet;2025-06-12;;;;1")
     );
     assert_eq!(
         lines.nth(1),
-        Some("Participant 4;Intermediate;86;83;100;100;30;100;Make sure your NIK is valid as your tax number;NIK/NPWP not valid yet;2025-06-12;;;")
+        Some("Participant 4;Intermediate;86;83;100;100;30;100;Make sure your NIK is valid as your tax number;NIK/NPWP not valid yet;2025-06-12;;;;1")
     );
-    assert_eq!(csv(bank, &workshop(), Lang::En).matches("\r\n").count(), 1);
+    assert_eq!(
+        csv(&Library::single(bank), &workshop(), Lang::En)
+            .matches("\r\n")
+            .count(),
+        1
+    );
 }
 
 // ---- Export, import, merge, storage ------------------------------------------
@@ -622,14 +677,20 @@ fn export_then_import_gives_the_same_workshops() {
     let mut second = workshop();
     second.id = "masohi-2025-07".into();
     second.place = "Masohi".into();
-    add(bank, &mut second, &code(&maria(), Some("Ibu Nona")), T1).unwrap();
+    add(
+        &Library::single(bank),
+        &mut second,
+        &code(&maria(), Some("Ibu Nona")),
+        T1,
+    )
+    .unwrap();
     let workshops = vec![with_t1(), second];
     let text = export(&workshops);
     assert!(
         text.starts_with("{\"format\":\"cek-siap-ekspor/pelatihan\",\"version\":1,"),
         "{text}"
     );
-    let imported = import(bank, &text).unwrap();
+    let imported = import(&Library::single(bank), &text).unwrap();
     assert_eq!(imported.workshops, workshops);
     assert_eq!((imported.skipped_codes, imported.skipped_workshops), (0, 0));
     // Storage uses the same format and keeps everything as it is.
@@ -653,7 +714,7 @@ fn import_skips_bad_codes_and_reports_them() {
         after: None,
     });
     let text = export(&[w]);
-    let imported = import(bank, &text).unwrap();
+    let imported = import(&Library::single(bank), &text).unwrap();
     assert_eq!(imported.skipped_codes, 2);
     let names: Vec<Option<&str>> = imported.workshops[0]
         .participants
@@ -690,7 +751,11 @@ fn import_errors_are_distinct_and_bilingual() {
         ),
     ];
     for (text, expected) in cases {
-        assert_eq!(import(bank, text), Err(expected), "{text:?}");
+        assert_eq!(
+            import(&Library::single(bank), text),
+            Err(expected),
+            "{text:?}"
+        );
         assert_eq!(load(text).map(|l| l.workshops), Err(expected), "{text:?}");
     }
     let messages: Vec<String> = [
@@ -709,9 +774,12 @@ fn import_errors_are_distinct_and_bilingual() {
     // An empty list is fine; one unreadable workshop among good ones is
     // skipped and counted.
     let empty = "{\"format\":\"cek-siap-ekspor/pelatihan\",\"version\":1,\"workshops\":[]}";
-    assert_eq!(import(bank, empty).map(|i| i.workshops.len()), Ok(0));
+    assert_eq!(
+        import(&Library::single(bank), empty).map(|i| i.workshops.len()),
+        Ok(0)
+    );
     let text = export(&[at_t0()]).replace("\"workshops\":[", "\"workshops\":[{\"name\":5},");
-    let imported = import(bank, &text).unwrap();
+    let imported = import(&Library::single(bank), &text).unwrap();
     assert_eq!(
         (imported.workshops.len(), imported.skipped_workshops),
         (1, 1)
@@ -740,12 +808,30 @@ fn merging_two_trainers_lists() {
     let mut a = at_t0();
     let mut b = workshop();
     b.id = "merauke-b".into();
-    add(bank, &mut b, &code(&siti(), Some("Ibu Siti")), T0).unwrap();
-    add(bank, &mut b, &code(&siti(), Some("Pak Yohanis")), T1).unwrap();
+    add(
+        &Library::single(bank),
+        &mut b,
+        &code(&siti(), Some("Ibu Siti")),
+        T0,
+    )
+    .unwrap();
+    add(
+        &Library::single(bank),
+        &mut b,
+        &code(&siti(), Some("Pak Yohanis")),
+        T1,
+    )
+    .unwrap();
     let ana = owner(&[("omzet", &["mikro"])]);
-    add(bank, &mut b, &code(&ana, Some("Ibu Ana")), T1).unwrap();
+    add(
+        &Library::single(bank),
+        &mut b,
+        &code(&ana, Some("Ibu Ana")),
+        T1,
+    )
+    .unwrap();
 
-    let report = merge(bank, &mut a, &b);
+    let report = merge(&Library::single(bank), &mut a, &b);
     assert_eq!(
         report,
         MergeReport {
@@ -763,17 +849,23 @@ fn merging_two_trainers_lists() {
             code: code(&siti(), Some("Pak Yohanis")),
             added: T1.into(),
         });
-        add(bank, &mut expected, &code(&ana, Some("Ibu Ana")), T1).unwrap();
+        add(
+            &Library::single(bank),
+            &mut expected,
+            &code(&ana, Some("Ibu Ana")),
+            T1,
+        )
+        .unwrap();
         expected
     });
     // Merging again adds nothing.
-    let again = merge(bank, &mut a, &b);
+    let again = merge(&Library::single(bank), &mut a, &b);
     assert_eq!((again.new, again.follow_ups, again.duplicates), (0, 0, 3));
 
     // The other way round: B gets A's older T0 for Pak Yohanis, which
     // becomes his "before" because it is older.
     let mut b2 = b.clone();
-    let report = merge(bank, &mut b2, &at_t0());
+    let report = merge(&Library::single(bank), &mut b2, &at_t0());
     assert_eq!(
         (report.new, report.duplicates, report.follow_ups),
         (2, 1, 1)
@@ -803,7 +895,7 @@ fn merge_keeps_an_unnamed_pair_together() {
         }),
     });
     let mut into = workshop();
-    let report = merge(bank, &mut into, &other);
+    let report = merge(&Library::single(bank), &mut into, &other);
     assert_eq!((report.new, report.follow_ups), (1, 1));
     assert_eq!(into, other);
 }
@@ -816,8 +908,18 @@ fn merge_all_matches_workshops_by_id() {
     theirs.participants.truncate(2);
     let mut elsewhere = workshop();
     elsewhere.id = "manggarai-barat".into();
-    add(bank, &mut elsewhere, &code(&maria(), None), T0).unwrap();
-    let report = merge_all(bank, &mut mine, vec![theirs, elsewhere.clone()]);
+    add(
+        &Library::single(bank),
+        &mut elsewhere,
+        &code(&maria(), None),
+        T0,
+    )
+    .unwrap();
+    let report = merge_all(
+        &Library::single(bank),
+        &mut mine,
+        vec![theirs, elsewhere.clone()],
+    );
     assert_eq!(
         (report.new, report.duplicates, report.follow_ups),
         (1, 2, 1)
@@ -847,20 +949,21 @@ proptest! {
                     }
                 }
             });
-            add(bank, &mut w, &code(&answers, Some(&format!("Peserta uji {k}"))), T0).unwrap();
+            add(&Library::single(bank), &mut w, &code(&answers, Some(&format!("Peserta uji {k}"))), T0).unwrap();
             all.push(answers);
         }
-        let r = rows(bank, &w);
+        let r = rows(&Library::single(bank), &w);
         prop_assert_eq!(r.len(), all.len());
         for (row, answers) in r.iter().zip(&all) {
             let o = assess(bank, answers);
             prop_assert_eq!(row.level, o.level);
             prop_assert_eq!(row.overall, o.overall);
             prop_assert_eq!(&row.areas, &o.areas.iter().map(|a| a.score).collect::<Vec<_>>());
-            prop_assert_eq!(&row.gates, &o.gates);
-            prop_assert_eq!(row.next_step, plan(bank, answers, &o).next_step());
+            let current = |index: usize| Ref { bank: 0, index };
+            prop_assert_eq!(&row.gates, &o.gates.iter().map(|&g| current(g)).collect::<Vec<_>>());
+            prop_assert_eq!(row.next_step, plan(bank, answers, &o).next_step().map(current));
         }
-        let s = summary(bank, &w);
+        let s = summary(&Library::single(bank), &w);
         prop_assert_eq!(s.levels.iter().sum::<usize>(), all.len());
     }
 }

@@ -1,6 +1,7 @@
 //! Inputs the fuzz targets (fuzz/fuzz_targets/, run by scripts/fuzz.sh) found, byte for byte, each with the property it broke: copy a new one from fuzz/artifacts/TARGET/ into a byte literal here, then fix the code.
 #![cfg(not(target_arch = "wasm32"))]
 
+use cek_siap_ekspor::assessment::archive::Library;
 use cek_siap_ekspor::assessment::{cohort, Bank};
 
 /// Target `workshop`. One file holds the same workshop ("ws-merauke")
@@ -22,11 +23,15 @@ fn merging_the_same_workshop_file_twice_changes_nothing() {
       \"a\":null}]}]}";
     let bank = Bank::builtin();
     let text = std::str::from_utf8(FILE).expect("the file is UTF-8");
-    let imported = cohort::import(bank, text).expect("the file imports");
+    let imported = cohort::import(&Library::single(bank), text).expect("the file imports");
     let mut list = Vec::new();
-    cohort::merge_all(bank, &mut list, imported.workshops.clone());
+    cohort::merge_all(
+        &Library::single(bank),
+        &mut list,
+        imported.workshops.clone(),
+    );
     let before = list.clone();
-    let again = cohort::merge_all(bank, &mut list, imported.workshops);
+    let again = cohort::merge_all(&Library::single(bank), &mut list, imported.workshops);
     assert_eq!(list, before, "the second merge changed the list");
     assert_eq!((again.new, again.follow_ups, again.skipped), (0, 0, 0));
     assert!(

@@ -5,6 +5,7 @@
 //! the same import twice changes nothing; saving and loading keeps everything.
 #![no_main]
 
+use cek_siap_ekspor::assessment::archive::Library;
 use cek_siap_ekspor::assessment::cohort::{self, Loaded, SortKey};
 use cek_siap_ekspor::assessment::{Bank, Lang};
 use libfuzzer_sys::fuzz_target;
@@ -13,12 +14,12 @@ fuzz_target!(|data: &[u8]| {
     let bank = Bank::builtin();
     let text = String::from_utf8_lossy(data);
 
-    match cohort::import(bank, &text) {
+    match cohort::import(&Library::single(bank), &text) {
         Ok(imported) => {
             let mut list = Vec::new();
-            cohort::merge_all(bank, &mut list, imported.workshops.clone());
+            cohort::merge_all(&Library::single(bank), &mut list, imported.workshops.clone());
             let before = list.clone();
-            let again = cohort::merge_all(bank, &mut list, imported.workshops);
+            let again = cohort::merge_all(&Library::single(bank), &mut list, imported.workshops);
             // Nothing new. Not `follow_ups == 0`: two results of one person
             // on the same day take turns as T1 ("the one added last"), so a
             // re-merge swaps T1 and back, counting follow-ups though the list
@@ -40,8 +41,8 @@ fuzz_target!(|data: &[u8]| {
             };
             assert_eq!(reloaded, Ok(expected), "save then load lost something");
             for w in &loaded.workshops {
-                let mut rows = cohort::rows(bank, w);
-                let _ = cohort::summary_of(bank, w, &rows);
+                let mut rows = cohort::rows(&Library::single(bank), w);
+                let _ = cohort::summary_of(&Library::single(bank), w, &rows);
                 for key in [
                     SortKey::Name,
                     SortKey::Level,
@@ -53,7 +54,7 @@ fuzz_target!(|data: &[u8]| {
                 for row in &rows {
                     let _ = row.label(Lang::En);
                 }
-                let _ = cohort::csv(bank, w, Lang::Id);
+                let _ = cohort::csv(&Library::single(bank), w, Lang::Id);
             }
         }
         Err(e) => messages(e),

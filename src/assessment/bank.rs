@@ -230,6 +230,113 @@ impl Bank {
     pub fn rule(&self, id: &str) -> Option<&Rule> {
         self.rules.iter().find(|r| r.id == id)
     }
+
+    /// A short fingerprint of everything that reads or scores a result
+    /// code: ids, kinds, order, weights, scores, skip logic, levels, gates and
+    /// rule conditions, but not the wording. A result code carries it, so a
+    /// code is only ever read against the very bank that wrote it (two banks
+    /// can share a version number: a host's own bank and ours).
+    ///
+    /// Released banks are pinned by this value (`archive::RELEASED`), so the
+    /// walk below must never change for the fields it already feeds: a new
+    /// field is fed only when it is set, and old banks keep their print.
+    pub fn fingerprint(&self) -> u32 {
+        let mut f = Print::default();
+        f.num(self.version.into());
+        for a in &self.areas {
+            f.str(&a.id);
+            f.num(a.weight.into());
+        }
+        for l in &self.levels {
+            f.str(&l.id);
+            f.num(l.min_score.into());
+        }
+        for g in &self.gates {
+            f.str(&g.id);
+            f.cond(&g.when);
+            f.str(g.max_level.as_deref().unwrap_or(""));
+            f.str(g.require_rule.as_deref().unwrap_or(""));
+        }
+        for q in &self.questions {
+            f.str(&q.id);
+            f.str(&q.area);
+            f.num(matches!(q.kind, Kind::Multi).into());
+            f.num(q.weight.into());
+            match &q.show_if {
+                Some(c) => f.cond(c),
+                None => f.str(""),
+            }
+            f.num(matches!(q.if_hidden, Hidden::Worst).into());
+            f.num(i64::from(q.base));
+            for o in &q.options {
+                f.str(&o.id);
+                f.num(o.score.into());
+                f.num(o.exclusive.into());
+            }
+            f.str("/");
+        }
+        for r in &self.rules {
+            f.str(&r.id);
+            f.cond(&r.when);
+        }
+        f.done()
+    }
+}
+
+/// Feeds a bank's structure into a CRC-32, each item framed by its length so
+/// that no two different banks feed the same bytes.
+#[derive(Default)]
+struct Print {
+    bytes: Vec<u8>,
+}
+
+impl Print {
+    fn str(&mut self, s: &str) {
+        self.num(s.len() as i64);
+        self.bytes.extend_from_slice(s.as_bytes());
+    }
+
+    fn num(&mut self, n: i64) {
+        self.bytes.extend_from_slice(&n.to_le_bytes());
+    }
+
+    fn cond(&mut self, c: &Cond) {
+        match c {
+            Cond::Is { q, any_of } => {
+                self.str("is");
+                self.str(q);
+                self.num(any_of.len() as i64);
+                any_of.iter().for_each(|o| self.str(o));
+            }
+            Cond::All(cs) | Cond::Any(cs) => {
+                self.str(if matches!(c, Cond::All(_)) {
+                    "all"
+                } else {
+                    "any"
+                });
+                self.num(cs.len() as i64);
+                cs.iter().for_each(|c| self.cond(c));
+            }
+            Cond::Not(c) => {
+                self.str("not");
+                self.cond(c);
+            }
+            Cond::AreaBelow { area, score } => {
+                self.str("area_below");
+                self.str(area);
+                self.num((*score).into());
+            }
+            Cond::LevelIn(levels) => {
+                self.str("level_in");
+                self.num(levels.len() as i64);
+                levels.iter().for_each(|l| self.str(l));
+            }
+        }
+    }
+
+    fn done(self) -> u32 {
+        super::crc::crc32(&[&self.bytes])
+    }
 }
 
 impl Question {

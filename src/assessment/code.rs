@@ -1,13 +1,17 @@
-//! The result code (kode hasil): one owner's answers, the bank version and an
-//! optional name, packed into a short checksummed text that fits a QR code
-//! and a WhatsApp message, and read back without ever panicking.
+//! The result code (kode hasil): one owner's answers, the bank that asked
+//! them and an optional name, packed into a short checksummed text that fits
+//! a QR code and a WhatsApp message, and read back without ever panicking.
 //!
-//! Text: `K`, the format digit `1`, then base64url (no padding) of the bytes
+//! Text: `K`, the format digit, then base64url (no padding) of the bytes.
+//! Format 2 (written since bank version 2):
 //!
 //! ```text
 //! [0]      L: the number of bytes, all of them
 //! [1]      !L, so a damaged length reads as damage, not as a cut-off code
 //! [2..]    bank version, LEB128 (one byte below 128)
+//!          bank fingerprint (`Bank::fingerprint`), 4 bytes big-endian
+//!          organisation: length byte (0–40), then UTF-8; empty for the
+//!          app's own questions, else the host whose own bank asked them
 //!          answers: per question shown, in bank order, most significant bit
 //!          first; single choice = option index + 1 in the fewest bits that
 //!          hold the option count (0 = no answer); multi choice = one bit
@@ -16,19 +20,29 @@
 //! [L-4..L] CRC-32 (IEEE, big-endian) over the format byte and bytes 0..L-4
 //! ```
 //!
+//! Format 1 (the first release) is the same without fingerprint and
+//! organisation. It is read forever, as the built-in bank of its version
+//! (the released ones are in `archive`); it is never written again.
+//!
 //! Hidden questions take no bits: the reader works out what was shown from
 //! the answers read so far, exactly as the writer did (skip logic only
 //! looks back).
 
 use super::bank::{Bank, Kind, Lang, Question};
 use super::cond::bits;
+pub use super::crc::crc32;
 use super::score::{with_engine, Answers, Engine, Picks};
 
 /// Codes start with this letter, then the format digit.
 const PREFIX: u8 = b'K';
-pub const FORMAT: u8 = 1;
+/// The format written today.
+pub const FORMAT: u8 = 2;
+/// The first release's format: read, never written.
+pub const FORMAT_V1: u8 = 1;
 /// The longest name a code carries, in bytes of UTF-8.
 pub const NAME_MAX: usize = 40;
+/// The longest organisation name a code carries, in bytes of UTF-8.
+pub const ORG_MAX: usize = 40;
 /// In a link, the code follows this in the fragment: `https://HOST/#hasil=K1…`.
 pub const FRAGMENT_KEY: &str = "hasil=";
 
@@ -36,6 +50,26 @@ const HEADER: usize = 2;
 const CHECKSUM: usize = 4;
 /// Header, a one-byte bank version, the name's length byte and the checksum.
 const MIN_BYTES: usize = HEADER + 1 + 1 + CHECKSUM;
+/// The most bytes a code can hold: its length is one byte.
+pub const MAX_BYTES: usize = 255;
+/// What a format 2 code holds besides its answers, at the most: header, a
+/// version of up to five bytes, the fingerprint, organisation and name with
+/// their length bytes, and the checksum.
+pub const MAX_OVERHEAD: usize = HEADER + 5 + 4 + 1 + ORG_MAX + 1 + NAME_MAX + CHECKSUM;
+/// The most answer bits a code can hold: what `validate` allows a bank.
+pub const MAX_ANSWER_BITS: usize = (MAX_BYTES - MAX_OVERHEAD) * 8;
+
+/// The bits a bank's answers take when every question is shown: the upper
+/// bound of any code's answers (skip logic only ever hides questions).
+pub fn longest_answer_bits(bank: &Bank) -> usize {
+    bank.questions
+        .iter()
+        .map(|q| match q.kind {
+            Kind::Single => width(q) as usize,
+            Kind::Multi => q.options.len(),
+        })
+        .sum()
+}
 /// Characters a chat or a sentence puts around a pasted code or link; none
 /// is a base64url character, so trimming them never eats the code.
 const WRAPPERS: &[char] = &[
@@ -49,6 +83,8 @@ pub struct Shared {
     pub answers: Answers,
     pub name: Option<String>,
     pub bank_version: u32,
+    /// The fingerprint of the bank that read it (`Bank::fingerprint`).
+    pub bank_fingerprint: u32,
     /// The bare code, without the link or punctuation around it: what a
     /// workshop stores, and what two copies of the same result share.
     pub code: String,
@@ -56,7 +92,7 @@ pub struct Shared {
 
 /// Why a text is not a readable result code. Each has its own message, so a
 /// trainer knows whether to ask again, update the app, or check the paste.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CodeError {
     Empty,
     /// Wrong first letter or characters no code has.
@@ -67,8 +103,16 @@ pub enum CodeError {
     BadChecksum,
     /// Written by another version of the app.
     UnknownFormat(u8),
-    /// Made with another version of the questions.
+    /// Made with a version of the questions this app does not know (a newer
+    /// app's, or a bank nobody released).
     UnknownBank(u32),
+    /// Made with a host organisation's own questions (an embedded widget's
+    /// bank), which this page does not have; the organisation's name as the
+    /// code gives it.
+    OtherOrganisation(String),
+    /// Made with a released older version of the questions that this page
+    /// could not load (offline before it was ever fetched).
+    BankUnavailable(u32),
     /// An answer that this bank's question cannot have.
     InvalidAnswer,
     /// The name is not UTF-8, too long or holds control characters.
@@ -110,6 +154,20 @@ impl CodeError {
                     format!("This result code was made with another version of the questions (version {v}). Reload this page; if it still fails, ask the sender to take the assessment again.")
                 };
             }
+            CodeError::OtherOrganisation(org) => {
+                return if id {
+                    format!("Hasil ini dibuat dengan pertanyaan milik {org} (widget di situs mereka), bukan pertanyaan Cek Siap Ekspor di halaman ini. Buka hasil ini lewat situs {org}.")
+                } else {
+                    format!("This result was made with {org}'s own questions (the widget on their site), not the Cek Siap Ekspor questions on this page. Open it from {org}'s site.")
+                };
+            }
+            CodeError::BankUnavailable(v) => {
+                return if id {
+                    format!("Hasil ini memakai pertanyaan versi {v}, yang perlu diunduh sekali. Sambungkan ke internet, lalu buka tautannya lagi.")
+                } else {
+                    format!("This result uses version {v} of the questions, which must be downloaded once. Connect to the internet, then open the link again.")
+                };
+            }
             CodeError::InvalidAnswer => (
                 "Jawaban dalam kode hasil ini tidak cocok dengan pertanyaannya. Minta pengirim membagikan ulang tautannya.",
                 "The answers in this result code don't match the questions. Ask the sender to share the link again.",
@@ -123,17 +181,37 @@ impl CodeError {
     }
 }
 
-/// The code of a set of answers. Answers to hidden questions, unknown
-/// options, extra picks of a single choice and others next to an exclusive
-/// option ("Belum ada") are left out, as the flow itself would.
+/// The code of a set of answers to the app's own questions. Answers to
+/// hidden questions, unknown options, extra picks of a single choice and
+/// others next to an exclusive option ("Belum ada") are left out, as the
+/// flow itself would.
 pub fn encode(bank: &Bank, answers: &Answers, name: Option<&str>) -> String {
-    with_engine(bank, |e| encode_with(e, answers, name))
+    encode_for(bank, answers, name, None)
 }
 
-fn encode_with(engine: &Engine, answers: &Answers, name: Option<&str>) -> String {
+/// As `encode`, for answers to a host organisation's own bank: the code
+/// names the organisation, so a page without that bank can say whose
+/// questions they were instead of misreading them.
+pub fn encode_for(
+    bank: &Bank,
+    answers: &Answers,
+    name: Option<&str>,
+    organisation: Option<&str>,
+) -> String {
+    with_engine(bank, |e| encode_with(e, answers, name, organisation))
+}
+
+fn encode_with(
+    engine: &Engine,
+    answers: &Answers,
+    name: Option<&str>,
+    organisation: Option<&str>,
+) -> String {
     let bank = engine.bank;
     let mut bytes = vec![0u8; HEADER];
     push_varint(&mut bytes, bank.version);
+    bytes.extend_from_slice(&engine.fingerprint.to_be_bytes());
+    push_text(&mut bytes, organisation, ORG_MAX);
     let mut bits = BitWriter {
         bytes: &mut bytes,
         used: 8,
@@ -156,10 +234,8 @@ fn encode_with(engine: &Engine, answers: &Answers, name: Option<&str>) -> String
             *slot = (p != 0).then_some(p);
         }
     }
-    let name = name.map(clean_name).unwrap_or_default();
-    bytes.push(name.len() as u8);
-    bytes.extend_from_slice(name.as_bytes());
-    // A bank would need well over a thousand options to pass 255 bytes.
+    push_text(&mut bytes, name, NAME_MAX);
+    // `validate::check` keeps every bank's longest code within 255 bytes.
     let total = u8::try_from(bytes.len() + CHECKSUM).unwrap_or(u8::MAX);
     bytes[0] = total;
     bytes[1] = !total;
@@ -173,8 +249,40 @@ fn encode_with(engine: &Engine, answers: &Answers, name: Option<&str>) -> String
     text
 }
 
+/// A length byte and the cleaned text (nothing for `None`).
+fn push_text(bytes: &mut Vec<u8>, text: Option<&str>, max: usize) {
+    let text = text.map(|t| clean_name(t, max)).unwrap_or_default();
+    bytes.push(text.len() as u8);
+    bytes.extend_from_slice(text.as_bytes());
+}
+
+/// Which bank a code was made with, read without that bank: what a page
+/// needs to find (or fetch) the bank before reading the answers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Header {
+    pub format: u8,
+    pub bank_version: u32,
+    /// `None` in format 1, which named its bank by version only.
+    pub bank_fingerprint: Option<u32>,
+    /// The host organisation whose own bank asked the questions.
+    pub organisation: Option<String>,
+}
+
+/// The bank a code names, after checking that the code is whole.
+pub fn header(text: &str) -> Result<Header, CodeError> {
+    let code = bare(text)?;
+    let mut buf = [0u8; 256];
+    let (format, len) = open(code, &mut buf)?;
+    let mut reader = BitReader {
+        bytes: buf.get(HEADER..len.saturating_sub(CHECKSUM)).unwrap_or(&[]),
+        bit: 0,
+    };
+    read_header(&mut reader, format)
+}
+
 /// Reads a bare code or a whole result link (`…#hasil=CODE`), as pasted:
-/// spaces and a trailing `.` or `,` around it don't matter.
+/// spaces and a trailing `.` or `,` around it don't matter. The code must
+/// have been made with this very bank (`header` says which one it was).
 pub fn decode(bank: &Bank, text: &str) -> Result<Shared, CodeError> {
     with_engine(bank, |engine| {
         let read = read(engine, text, true)?;
@@ -182,6 +290,7 @@ pub fn decode(bank: &Bank, text: &str) -> Result<Shared, CodeError> {
             answers: engine.answers(&read.picks),
             name: read.name,
             bank_version: bank.version,
+            bank_fingerprint: engine.fingerprint,
             code: read.code.to_string(),
         })
     })
@@ -197,6 +306,15 @@ pub(crate) struct Read<'t> {
     pub name: Option<String>,
 }
 
+/// Whether `engine`'s bank is the one the header names. Format 1 named its
+/// bank by version alone, and only the app's own banks wrote it.
+pub(crate) fn names_bank(header: &Header, engine: &Engine) -> bool {
+    header.bank_version == engine.bank.version
+        && header
+            .bank_fingerprint
+            .is_none_or(|f| f == engine.fingerprint)
+}
+
 /// Reads a code against a compiled bank. A trainer's cohort reads thousands,
 /// so this allocates only the answers and what was shown (and the name, if
 /// `keep_name`).
@@ -205,37 +323,36 @@ pub(crate) fn read<'t>(
     text: &'t str,
     keep_name: bool,
 ) -> Result<Read<'t>, CodeError> {
-    let bank = engine.bank;
+    read_with(text, keep_name, |header| {
+        if names_bank(header, engine) {
+            Ok(engine)
+        } else {
+            Err(match &header.organisation {
+                Some(org) => CodeError::OtherOrganisation(org.clone()),
+                None => CodeError::UnknownBank(header.bank_version),
+            })
+        }
+    })
+}
+
+/// Reads a code with the bank `choose` picks from its header.
+pub(crate) fn read_with<'t, 'e, 'b: 'e>(
+    text: &'t str,
+    keep_name: bool,
+    choose: impl FnOnce(&Header) -> Result<&'e Engine<'b>, CodeError>,
+) -> Result<Read<'t>, CodeError> {
     let code = bare(text)?;
-    let raw = code.as_bytes();
-    match raw.first() {
-        Some(&PREFIX) => {}
-        _ => return Err(CodeError::NotACode),
-    }
-    let format = match raw.get(1) {
-        None => return Err(CodeError::Truncated),
-        Some(d) if d.is_ascii_digit() => d - b'0',
-        Some(_) => return Err(CodeError::NotACode),
-    };
-    if format != FORMAT {
-        return Err(CodeError::UnknownFormat(format));
-    }
-    let payload = raw.get(2..).unwrap_or(&[]);
-    if !payload.iter().all(|&c| sextet(c).is_some()) {
-        return Err(CodeError::NotACode);
-    }
     let mut buf = [0u8; 256];
-    let len = unwrap_bytes(payload, &mut buf)?;
+    let (format, len) = open(code, &mut buf)?;
 
     // The checksum held, so from here on any oddity was written that way.
     let mut reader = BitReader {
         bytes: buf.get(HEADER..len.saturating_sub(CHECKSUM)).unwrap_or(&[]),
         bit: 0,
     };
-    let version = reader.varint().ok_or(CodeError::UnknownBank(u32::MAX))?;
-    if version != bank.version {
-        return Err(CodeError::UnknownBank(version));
-    }
+    let header = read_header(&mut reader, format)?;
+    let engine = choose(&header)?;
+    let bank = engine.bank;
     let mut picks: Picks = vec![None; bank.questions.len()];
     let mut visible = vec![false; bank.questions.len()];
     for (i, q) in bank.questions.iter().enumerate() {
@@ -269,21 +386,79 @@ pub(crate) fn read<'t>(
     let rest = reader
         .rest_after_padding()
         .ok_or(CodeError::InvalidAnswer)?;
-    let (&name_len, name) = rest.split_first().ok_or(CodeError::BadName)?;
-    if usize::from(name_len) != name.len() || name.len() > NAME_MAX {
-        return Err(CodeError::BadName);
-    }
-    let name = std::str::from_utf8(name).map_err(|_| CodeError::BadName)?;
-    if name.chars().any(char::is_control) {
-        return Err(CodeError::BadName);
-    }
-    let name = name.trim();
+    let name = read_text(rest, NAME_MAX, true).ok_or(CodeError::BadName)?;
     Ok(Read {
         code,
         picks,
         visible,
-        name: (keep_name && !name.is_empty()).then(|| name.to_string()),
+        name: name.filter(|_| keep_name),
     })
+}
+
+/// The prefix, format and checked bytes of a bare code: its format and the
+/// number of bytes in `buf`.
+fn open(code: &str, buf: &mut [u8; 256]) -> Result<(u8, usize), CodeError> {
+    let raw = code.as_bytes();
+    match raw.first() {
+        Some(&PREFIX) => {}
+        _ => return Err(CodeError::NotACode),
+    }
+    let format = match raw.get(1) {
+        None => return Err(CodeError::Truncated),
+        Some(d) if d.is_ascii_digit() => d - b'0',
+        Some(_) => return Err(CodeError::NotACode),
+    };
+    if format != FORMAT && format != FORMAT_V1 {
+        return Err(CodeError::UnknownFormat(format));
+    }
+    let payload = raw.get(2..).unwrap_or(&[]);
+    if !payload.iter().all(|&c| sextet(c).is_some()) {
+        return Err(CodeError::NotACode);
+    }
+    Ok((format, unwrap_bytes(format, payload, buf)?))
+}
+
+fn read_header(reader: &mut BitReader, format: u8) -> Result<Header, CodeError> {
+    let bank_version = reader.varint().ok_or(CodeError::UnknownBank(u32::MAX))?;
+    if format == FORMAT_V1 {
+        return Ok(Header {
+            format,
+            bank_version,
+            bank_fingerprint: None,
+            organisation: None,
+        });
+    }
+    let print = reader
+        .bytes_n(4)
+        .ok_or(CodeError::UnknownBank(bank_version))?;
+    let bank_fingerprint = u32::from_be_bytes([print[0], print[1], print[2], print[3]]);
+    let rest = reader.rest_after_padding().ok_or(CodeError::BadName)?;
+    let len = usize::from(*rest.first().ok_or(CodeError::BadName)?);
+    let organisation = read_text(rest.get(..=len).ok_or(CodeError::BadName)?, ORG_MAX, false)
+        .ok_or(CodeError::BadName)?;
+    reader.bit += 8 * (1 + len);
+    Ok(Header {
+        format,
+        bank_version,
+        bank_fingerprint: Some(bank_fingerprint),
+        organisation,
+    })
+}
+
+/// A length byte and that many bytes of clean UTF-8, exactly filling
+/// `bytes` when `whole`: `None` if anything is off, `Some(None)` if empty.
+fn read_text(bytes: &[u8], max: usize, whole: bool) -> Option<Option<String>> {
+    let (&len, text) = bytes.split_first()?;
+    let len = usize::from(len);
+    if len > max || (whole && len != text.len()) {
+        return None;
+    }
+    let text = std::str::from_utf8(text.get(..len)?).ok()?;
+    if text.chars().any(char::is_control) {
+        return None;
+    }
+    let text = text.trim();
+    Some((!text.is_empty()).then(|| text.to_string()))
 }
 
 /// The URL fragment of a result link, without `#`: `hasil=CODE`.
@@ -299,11 +474,16 @@ pub fn fragment(code: &str) -> String {
 /// `hasil=` or looks like a bare code (`K`, a digit, then at least eight
 /// base64url characters), so "K3" or "3K" in a sentence is not one.
 pub fn decode_many(bank: &Bank, text: &str) -> Vec<Result<Shared, (String, CodeError)>> {
+    tokens(text)
+        .map(|t| decode(bank, t).map_err(|e| (t.to_string(), e)))
+        .collect()
+}
+
+/// The codes and result links in pasted text, as `decode_many` finds them.
+pub fn tokens(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| c.is_whitespace() || c == ',' || c == ';')
         .map(|t| t.trim_matches(WRAPPERS))
         .filter(|t| looks_like_code(t))
-        .map(|t| decode(bank, t).map_err(|e| (t.to_string(), e)))
-        .collect()
 }
 
 fn looks_like_code(token: &str) -> bool {
@@ -331,7 +511,7 @@ fn bare(text: &str) -> Result<&str, CodeError> {
 /// Decodes a payload whose length and checksum hold into `buf`, returning
 /// its length. The length sits in front, guarded by its complement, so a
 /// cut-off code is told apart from a changed one.
-fn unwrap_bytes(payload: &[u8], buf: &mut [u8; 256]) -> Result<usize, CodeError> {
+fn unwrap_bytes(format: u8, payload: &[u8], buf: &mut [u8; 256]) -> Result<usize, CodeError> {
     let head = payload.get(..3).ok_or(CodeError::Truncated)?;
     let [a, b, c] = [0, 1, 2].map(|i| head.get(i).and_then(|&ch| sextet(ch)).unwrap_or(0));
     let len = (a << 2) | (b >> 4);
@@ -357,7 +537,7 @@ fn unwrap_bytes(payload: &[u8], buf: &mut [u8; 256]) -> Result<usize, CodeError>
         .get(..len)
         .and_then(|b| b.split_at_checked(len - CHECKSUM))
         .ok_or(CodeError::Truncated)?;
-    if sum != crc32(&[&[FORMAT], body]).to_be_bytes() {
+    if sum != crc32(&[&[format], body]).to_be_bytes() {
         return Err(CodeError::BadChecksum);
     }
     Ok(len)
@@ -401,8 +581,8 @@ fn width(q: &Question) -> u32 {
 }
 
 /// Control characters become spaces, runs of spaces one space, and the name
-/// is cut to `NAME_MAX` bytes at a character boundary.
-fn clean_name(name: &str) -> String {
+/// is cut to `max` bytes at a character boundary.
+fn clean_name(name: &str, max: usize) -> String {
     let spaced: String = name
         .chars()
         .map(|c| if c.is_control() { ' ' } else { c })
@@ -410,7 +590,7 @@ fn clean_name(name: &str) -> String {
     let mut out = String::new();
     for word in spaced.split_whitespace() {
         let sep = usize::from(!out.is_empty());
-        if out.len() + sep + word.len() <= NAME_MAX {
+        if out.len() + sep + word.len() <= max {
             if sep == 1 {
                 out.push(' ');
             }
@@ -418,12 +598,12 @@ fn clean_name(name: &str) -> String {
             continue;
         }
         // The last word that fits only in part: as many whole characters as fit.
-        if out.len() + sep < NAME_MAX {
+        if out.len() + sep < max {
             if sep == 1 {
                 out.push(' ');
             }
             for c in word.chars() {
-                if out.len() + c.len_utf8() > NAME_MAX {
+                if out.len() + c.len_utf8() > max {
                     break;
                 }
                 out.push(c);
@@ -497,6 +677,14 @@ impl BitReader<'_> {
         None
     }
 
+    /// The next `n` whole bytes (the reader is on a byte boundary).
+    fn bytes_n(&mut self, n: usize) -> Option<&[u8]> {
+        let from = self.bit / 8;
+        let out = self.bytes.get(from..from + n)?;
+        self.bit += 8 * n;
+        Some(out)
+    }
+
     /// The bytes after the current one, if the rest of it is zero padding.
     fn rest_after_padding(&self) -> Option<&[u8]> {
         let next = self.bit.div_ceil(8);
@@ -560,49 +748,9 @@ fn base64_decode(text: &[u8], out: &mut [u8]) -> Option<usize> {
     (acc == 0).then_some(n)
 }
 
-/// CRC-32 (IEEE 802.3, as in zip and PNG), four bits at a time: a 64-byte
-/// table instead of 1 KiB in the wasm file.
-pub fn crc32(parts: &[&[u8]]) -> u32 {
-    const TABLE: [u32; 16] = {
-        let mut t = [0u32; 16];
-        let mut i = 0;
-        while i < 16 {
-            let mut c = i as u32;
-            let mut k = 0;
-            while k < 4 {
-                c = if c & 1 == 1 {
-                    (c >> 1) ^ 0xEDB8_8320
-                } else {
-                    c >> 1
-                };
-                k += 1;
-            }
-            t[i] = c;
-            i += 1;
-        }
-        t
-    };
-    let mut crc = !0u32;
-    for part in parts {
-        for &b in *part {
-            crc ^= u32::from(b);
-            crc = (crc >> 4) ^ TABLE[(crc & 15) as usize];
-            crc = (crc >> 4) ^ TABLE[(crc & 15) as usize];
-        }
-    }
-    !crc
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn crc32_matches_the_standard_check_value() {
-        assert_eq!(crc32(&[b"123456789"]), 0xCBF4_3926);
-        assert_eq!(crc32(&[b"1234", b"56789"]), 0xCBF4_3926);
-        assert_eq!(crc32(&[]), 0);
-    }
 
     #[test]
     fn base64url_round_trips_every_length() {
@@ -623,14 +771,14 @@ mod tests {
 
     #[test]
     fn names_are_cleaned_and_cut_at_a_character() {
-        assert_eq!(clean_name("  Ibu\tSiti \n "), "Ibu Siti");
-        assert_eq!(clean_name("a\u{0}b"), "a b");
+        assert_eq!(clean_name("  Ibu\tSiti \n ", NAME_MAX), "Ibu Siti");
+        assert_eq!(clean_name("a\u{0}b", NAME_MAX), "a b");
         let long = "Kopi Wamena Ibu Siti ☕ dari Lembah Baliem, Papua";
-        let cut = clean_name(long);
+        let cut = clean_name(long, NAME_MAX);
         assert!(cut.len() <= NAME_MAX && long.starts_with(&cut), "{cut}");
-        assert_eq!(clean_name(&"é".repeat(30)), "é".repeat(20));
+        assert_eq!(clean_name(&"é".repeat(30), NAME_MAX), "é".repeat(20));
         assert_eq!(
-            clean_name(&format!("{} ☕", "a".repeat(38))),
+            clean_name(&format!("{} ☕", "a".repeat(38)), NAME_MAX),
             "a".repeat(38)
         );
     }

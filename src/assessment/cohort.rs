@@ -7,9 +7,10 @@ use std::cmp::Ordering;
 
 use serde::{Deserialize, Serialize};
 
-use super::bank::{Bank, Lang};
-use super::code::{self, CodeError, Shared};
-use super::score::{with_engine, Engine, Picks};
+use super::archive::{Library, Ref};
+use super::bank::Lang;
+use super::code::{CodeError, Shared};
+use super::score::Picks;
 
 /// `format` of the workshop JSON, for export and for the trainer's storage.
 pub const FORMAT: &str = "cek-siap-ekspor/pelatihan";
@@ -85,38 +86,47 @@ pub enum Added {
 /// replaces T1. Without a name nothing can be paired: only the identical
 /// code is a duplicate.
 pub fn add(
-    bank: &Bank,
+    library: &Library,
     workshop: &mut Workshop,
     shared_code: &str,
     today: &str,
 ) -> Result<Added, CodeError> {
-    with_engine(bank, |engine| {
-        let read = code::read(engine, shared_code, true)?;
-        let incoming = Incoming {
-            code: read.code.to_string(),
-            name: read.name,
-            picks: read.picks,
-        };
-        Ok(place(engine, workshop, incoming, today, None).0)
-    })
+    let (bank, read) = library.read(shared_code, true)?;
+    let incoming = Incoming {
+        code: read.code.to_string(),
+        name: read.name,
+        bank,
+        picks: read.picks,
+    };
+    Ok(place(library, workshop, incoming, today, None).0)
 }
 
-/// As `add`, for a code already decoded (e.g. by `code::decode_many`).
-pub fn add_shared(bank: &Bank, workshop: &mut Workshop, shared: Shared, today: &str) -> Added {
-    with_engine(bank, |engine| {
-        let incoming = Incoming {
-            picks: engine.picks(&shared.answers),
-            code: shared.code,
-            name: shared.name,
-        };
-        place(engine, workshop, incoming, today, None).0
-    })
+/// As `add`, for a code already decoded (e.g. by `code::decode_many`) with
+/// one of the library's banks.
+pub fn add_shared(
+    library: &Library,
+    workshop: &mut Workshop,
+    shared: Shared,
+    today: &str,
+) -> Added {
+    let bank = (0..library.len())
+        .find(|&i| library.engine(i).fingerprint == shared.bank_fingerprint)
+        .unwrap_or(0);
+    let incoming = Incoming {
+        picks: library.engine(bank).picks(&shared.answers),
+        bank,
+        code: shared.code,
+        name: shared.name,
+    };
+    place(library, workshop, incoming, today, None).0
 }
 
 /// A result on its way into a workshop.
 struct Incoming {
     code: String,
     name: Option<String>,
+    /// Index into the library: the bank that made the code.
+    bank: usize,
     picks: Picks,
 }
 
@@ -124,7 +134,7 @@ struct Incoming {
 /// participant the same person's T0 went to), else to the one with its
 /// name, else as someone new. Returns what happened and where.
 fn place(
-    engine: &Engine,
+    library: &Library,
     workshop: &mut Workshop,
     incoming: Incoming,
     added: &str,
@@ -144,11 +154,11 @@ fn place(
             .position(|p| p.name.as_deref().is_some_and(|n| same_name(n, name)))
     });
     let entry = Entry {
-        code: incoming.code,
+        code: incoming.code.clone(),
         added: added.to_string(),
     };
     match target.and_then(|i| Some((i, people.get_mut(i)?))) {
-        Some((i, p)) => (pair(engine, p, entry, &incoming.picks), i),
+        Some((i, p)) => (pair(library, p, entry, &incoming), i),
         None => {
             people.push(Participant {
                 name: incoming.name,
@@ -162,11 +172,14 @@ fn place(
 
 /// The same person again: the earliest result stays T0 and the latest is
 /// T1 (on the same day, the one added last), so merging an older list
-/// never turns time around.
-fn pair(engine: &Engine, p: &mut Participant, entry: Entry, picks: &Picks) -> Added {
-    let same = p
-        .entries()
-        .any(|e| code::read(engine, &e.code, false).is_ok_and(|r| r.picks == *picks));
+/// never turns time around. The same answers to another version of the
+/// questions are another result.
+fn pair(library: &Library, p: &mut Participant, entry: Entry, incoming: &Incoming) -> Added {
+    let same = p.entries().any(|e| {
+        library
+            .read(&e.code, false)
+            .is_ok_and(|(bank, r)| bank == incoming.bank && r.picks == incoming.picks)
+    });
     if same {
         return Added::Duplicate;
     }
@@ -212,7 +225,9 @@ fn name_key(name: &str) -> String {
 /// One participant's numbers, derived from a code.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Scores {
-    /// Index into `bank.levels`.
+    /// Index into the library: the bank that scored it.
+    pub bank: usize,
+    /// Index into `bank.levels` (the same in every bank of a library).
     pub level: usize,
     pub overall: u8,
     /// Per area, bank order.
@@ -226,15 +241,17 @@ pub struct Row {
     /// Index into `workshop.participants`; "Peserta N" has N = this + 1.
     pub participant: usize,
     pub name: Option<String>,
-    /// Index into `bank.levels`.
+    /// Index into the library: the bank that scored the latest result.
+    pub bank: usize,
+    /// Index into `bank.levels` (the same in every bank of a library).
     pub level: usize,
     pub overall: u8,
-    /// Per area, bank order.
+    /// Per area, bank order (the same in every bank of a library).
     pub areas: Vec<u8>,
-    /// The next step (langkah berikutnya), as an index into `bank.rules`.
-    pub next_step: Option<usize>,
-    /// Indices into `bank.gates` that apply.
-    pub gates: Vec<usize>,
+    /// The next step (langkah berikutnya): a rule of the row's bank.
+    pub next_step: Option<Ref>,
+    /// The gates of the row's bank that apply.
+    pub gates: Vec<Ref>,
     /// The day the latest result was added.
     pub added: String,
     /// T0, when the row shows T1.
@@ -261,28 +278,27 @@ fn numbered(participant: usize, lang: Lang) -> String {
     s
 }
 
-/// The table's rows, in workshop order. Participants whose latest code this
-/// bank can't read (another version of the questions) are left out; the
-/// summary counts them as `unreadable`.
-pub fn rows(bank: &Bank, workshop: &Workshop) -> Vec<Row> {
-    with_engine(bank, |engine| rows_with(engine, workshop))
-}
-
-fn rows_with(engine: &Engine, workshop: &Workshop) -> Vec<Row> {
+/// The table's rows, in workshop order, each scored with the bank that made
+/// its code. Participants whose latest code no bank of the library can read
+/// are left out; the summary counts them as `unreadable`.
+pub fn rows(library: &Library, workshop: &Workshop) -> Vec<Row> {
     let scores = |code: &str| {
-        let read = code::read(engine, code, false).ok()?;
+        let (bank, read) = library.read(code, false).ok()?;
+        let engine = library.engine(bank);
         let outcome = engine.outcome(&read.picks, read.visible, false);
-        Some((read.picks, outcome))
+        Some((bank, read.picks, outcome))
     };
     let mut out = Vec::with_capacity(workshop.participants.len());
     for (i, p) in workshop.participants.iter().enumerate() {
-        let Some((picks, outcome)) = scores(&p.latest().code) else {
+        let Some((bank, picks, outcome)) = scores(&p.latest().code) else {
             continue;
         };
+        let engine = library.engine(bank);
         let next_step = engine.steps(&picks, &outcome, 1).first().copied();
         let before = p.after.as_ref().and_then(|_| {
-            let (_, o) = scores(&p.before.code)?;
+            let (bank, _, o) = scores(&p.before.code)?;
             Some(Scores {
+                bank,
                 level: o.level,
                 overall: o.overall,
                 areas: o.areas.iter().map(|a| a.score).collect(),
@@ -291,11 +307,16 @@ fn rows_with(engine: &Engine, workshop: &Workshop) -> Vec<Row> {
         out.push(Row {
             participant: i,
             name: p.name.clone(),
+            bank,
             level: outcome.level,
             overall: outcome.overall,
             areas: outcome.areas.iter().map(|a| a.score).collect(),
-            next_step,
-            gates: outcome.gates,
+            next_step: next_step.map(|index| Ref { bank, index }),
+            gates: outcome
+                .gates
+                .iter()
+                .map(|&index| Ref { bank, index })
+                .collect(),
             added: p.latest().added.clone(),
             before,
         });
@@ -308,7 +329,7 @@ fn rows_with(engine: &Engine, workshop: &Workshop) -> Vec<Row> {
 pub struct Summary {
     /// Participants counted.
     pub count: usize,
-    /// Participants whose latest code this bank can't read.
+    /// Participants whose latest code no bank of the library can read.
     pub unreadable: usize,
     /// Participants per level, indexed like `bank.levels`.
     pub levels: Vec<usize>,
@@ -316,12 +337,17 @@ pub struct Summary {
     pub areas: Vec<u8>,
     /// Average overall score (0–100, rounded).
     pub overall: u8,
-    /// (rule index, participants whose next step it is), most common first,
-    /// then in rule order; only rules that are someone's next step.
-    pub next_steps: Vec<(usize, usize)>,
-    /// (gate index, participants it applies to) for every gate, most
-    /// common first, then in bank order: "12 dari 30 belum punya NIB".
-    pub blockers: Vec<(usize, usize)>,
+    /// (rule, participants whose next step it is), most common first, then
+    /// in rule order; only rules that are someone's next step. A rule of an
+    /// older bank counts with the current bank's rule of the same id.
+    pub next_steps: Vec<(Ref, usize)>,
+    /// (gate, participants it applies to) for every gate of the current
+    /// bank and any older gate that applies to someone, most common first,
+    /// then in bank order: "12 dari 30 belum punya NIB".
+    pub blockers: Vec<(Ref, usize)>,
+    /// Pairs whose T0 was scored with another version of the questions
+    /// than their T1: only area scores and the level are compared.
+    pub pairs_across_versions: usize,
     /// Participants with a T0 and a T1, in workshop order.
     pub pairs: Vec<Pair>,
     /// Average change per area over the pairs (rounded; empty without pairs).
@@ -341,20 +367,41 @@ pub struct Pair {
     pub change: Vec<i32>,
 }
 
-pub fn summary(bank: &Bank, workshop: &Workshop) -> Summary {
-    summary_of(bank, workshop, &rows(bank, workshop))
+pub fn summary(library: &Library, workshop: &Workshop) -> Summary {
+    summary_of(library, workshop, &rows(library, workshop))
+}
+
+/// The same rule or gate in the current bank if it has one of that id, so
+/// one step counts once across versions of the questions.
+fn current_ref(r: Ref, id_of: impl Fn(usize, usize) -> Option<String>) -> Ref {
+    if r.bank == 0 {
+        return r;
+    }
+    let Some(id) = id_of(r.bank, r.index) else {
+        return r;
+    };
+    (0..usize::MAX)
+        .map_while(|i| Some((i, id_of(0, i)?)))
+        .find(|(_, other)| *other == id)
+        .map_or(r, |(index, _)| Ref { bank: 0, index })
 }
 
 /// As `summary`, from rows already made (the table and the dashboard read
 /// every code once between them).
-pub fn summary_of(bank: &Bank, workshop: &Workshop, rows: &[Row]) -> Summary {
+pub fn summary_of(library: &Library, workshop: &Workshop, rows: &[Row]) -> Summary {
+    let bank = library.current();
     let n_areas = bank.areas.len();
     let mut levels = vec![0usize; bank.levels.len()];
     let mut area_sums = vec![0u64; n_areas];
     let mut overall_sum = 0u64;
-    let mut steps = vec![0usize; bank.rules.len()];
-    let mut gates = vec![0usize; bank.gates.len()];
+    let mut steps: std::collections::BTreeMap<Ref, usize> = Default::default();
+    let mut gates: std::collections::BTreeMap<Ref, usize> = (0..bank.gates.len())
+        .map(|index| (Ref { bank: 0, index }, 0))
+        .collect();
+    let rule_id = |b: usize, i: usize| Some(library.bank(b).rules.get(i)?.id.clone());
+    let gate_id = |b: usize, i: usize| Some(library.bank(b).gates.get(i)?.id.clone());
     let mut pairs = Vec::new();
+    let mut pairs_across_versions = 0;
     for row in rows {
         if let Some(c) = levels.get_mut(row.level) {
             *c += 1;
@@ -363,15 +410,14 @@ pub fn summary_of(bank: &Bank, workshop: &Workshop, rows: &[Row]) -> Summary {
             *sum += u64::from(s);
         }
         overall_sum += u64::from(row.overall);
-        if let Some(c) = row.next_step.and_then(|r| steps.get_mut(r)) {
-            *c += 1;
+        if let Some(r) = row.next_step {
+            *steps.entry(current_ref(r, rule_id)).or_default() += 1;
         }
         for &g in &row.gates {
-            if let Some(c) = gates.get_mut(g) {
-                *c += 1;
-            }
+            *gates.entry(current_ref(g, gate_id)).or_default() += 1;
         }
         if let Some(before) = &row.before {
+            pairs_across_versions += usize::from(before.bank != row.bank);
             pairs.push(Pair {
                 participant: row.participant,
                 change: row
@@ -382,6 +428,7 @@ pub fn summary_of(bank: &Bank, workshop: &Workshop, rows: &[Row]) -> Summary {
                     .collect(),
                 before: before.clone(),
                 after: Scores {
+                    bank: row.bank,
                     level: row.level,
                     overall: row.overall,
                     areas: row.areas.clone(),
@@ -390,10 +437,12 @@ pub fn summary_of(bank: &Bank, workshop: &Workshop, rows: &[Row]) -> Summary {
         }
     }
     let count = rows.len();
-    let mut next_steps: Vec<(usize, usize)> =
-        steps.into_iter().enumerate().filter(|s| s.1 > 0).collect();
+    let mut next_steps: Vec<(Ref, usize)> = steps.into_iter().collect();
     next_steps.sort_by_key(|s| std::cmp::Reverse(s.1));
-    let mut blockers: Vec<(usize, usize)> = gates.into_iter().enumerate().collect();
+    let mut blockers: Vec<(Ref, usize)> = gates
+        .into_iter()
+        .filter(|(g, n)| g.bank == 0 || *n > 0)
+        .collect();
     blockers.sort_by_key(|b| std::cmp::Reverse(b.1));
     let change = if pairs.is_empty() {
         Vec::new()
@@ -429,6 +478,7 @@ pub fn summary_of(bank: &Bank, workshop: &Workshop, rows: &[Row]) -> Summary {
         pairs,
         change,
         overall_change,
+        pairs_across_versions,
     }
 }
 
@@ -483,16 +533,13 @@ pub struct Shortlist {
 }
 
 /// The rows that pass the filter, in the order given.
-pub fn shortlist<'a>(bank: &Bank, rows: &'a [Row], filter: &Shortlist) -> Vec<&'a Row> {
-    let excluded: Vec<usize> = bank
-        .gates
-        .iter()
-        .enumerate()
-        .filter(|(_, g)| filter.without_gates.contains(&g.id))
-        .map(|(i, _)| i)
-        .collect();
+pub fn shortlist<'a>(library: &Library, rows: &'a [Row], filter: &Shortlist) -> Vec<&'a Row> {
+    let excluded = |g: &Ref| {
+        (library.bank(g.bank).gates.get(g.index))
+            .is_some_and(|g| filter.without_gates.contains(&g.id))
+    };
     rows.iter()
-        .filter(|r| r.level >= filter.min_level && !r.gates.iter().any(|g| excluded.contains(g)))
+        .filter(|r| r.level >= filter.min_level && !r.gates.iter().any(excluded))
         .collect()
 }
 
@@ -502,7 +549,8 @@ pub fn shortlist<'a>(bank: &Bank, rows: &'a [Row], filter: &Shortlist) -> Vec<&'
 /// comma), CRLF, integers only. One row per participant in workshop order,
 /// latest result; the "before" columns are filled for before/after pairs.
 /// A participant whose code can't be read keeps their name and date.
-pub fn csv(bank: &Bank, workshop: &Workshop, lang: Lang) -> String {
+pub fn csv(library: &Library, workshop: &Workshop, lang: Lang) -> String {
+    let bank = library.current();
     let id = lang == Lang::Id;
     let pick = |i: &'static str, e: &'static str| if id { i } else { e };
     let mut out = String::from("\u{FEFF}");
@@ -519,6 +567,7 @@ pub fn csv(bank: &Bank, workshop: &Workshop, lang: Lang) -> String {
         pick("Tingkat sebelum", "Level before"),
         pick("Skor sebelum", "Score before"),
         pick("Tanggal sebelum", "Date before"),
+        pick("Versi pertanyaan", "Questions version"),
     ]);
     for (k, h) in header.iter().enumerate() {
         if k > 0 {
@@ -528,7 +577,7 @@ pub fn csv(bank: &Bank, workshop: &Workshop, lang: Lang) -> String {
     }
     out.push_str("\r\n");
 
-    let rows = rows(bank, workshop);
+    let rows = rows(library, workshop);
     let mut rows = rows.iter().peekable();
     let level_title = |l: usize| bank.levels.get(l).map_or("", |l| l.title.get(lang));
     for (i, p) in workshop.participants.iter().enumerate() {
@@ -548,12 +597,14 @@ pub fn csv(bank: &Bank, workshop: &Workshop, lang: Lang) -> String {
                 for s in &r.areas {
                     field(&mut out, &s.to_string());
                 }
-                let step = r.next_step.and_then(|s| bank.rules.get(s));
+                let step = r
+                    .next_step
+                    .and_then(|s| library.bank(s.bank).rules.get(s.index));
                 field(&mut out, step.map_or("", |s| s.title.get(lang)));
                 let blockers: Vec<&str> = r
                     .gates
                     .iter()
-                    .filter_map(|&g| bank.gates.get(g))
+                    .filter_map(|&g| library.bank(g.bank).gates.get(g.index))
                     .map(|g| g.short.get(lang))
                     .collect();
                 field(&mut out, &blockers.join(", "));
@@ -566,13 +617,21 @@ pub fn csv(bank: &Bank, workshop: &Workshop, lang: Lang) -> String {
                     }
                     _ => out.push_str(";;;"),
                 }
+                let version = |b: usize| library.bank(b).version.to_string();
+                match &r.before {
+                    Some(b) if b.bank != r.bank => field(
+                        &mut out,
+                        &format!("{} → {}", version(b.bank), version(r.bank)),
+                    ),
+                    _ => field(&mut out, &version(r.bank)),
+                }
             }
             None => {
                 for _ in 0..(2 + bank.areas.len() + 2) {
                     out.push(';');
                 }
                 field(&mut out, &p.latest().added);
-                out.push_str(";;;");
+                out.push_str(";;;;");
             }
         }
         out.push_str("\r\n");
@@ -672,7 +731,7 @@ pub struct Imported {
 }
 
 /// Reads another trainer's export. Never panics; every code is checked.
-pub fn import(bank: &Bank, text: &str) -> Result<Imported, ImportError> {
+pub fn import(library: &Library, text: &str) -> Result<Imported, ImportError> {
     let (raw, skipped_workshops) = read_envelope(text)?;
     let mut imported = Imported {
         skipped_workshops,
@@ -683,7 +742,7 @@ pub fn import(bank: &Bank, text: &str) -> Result<Imported, ImportError> {
             participants: Vec::new(),
             ..w.clone()
         };
-        imported.skipped_codes += merge(bank, &mut clean, &w).skipped;
+        imported.skipped_codes += merge(library, &mut clean, &w).skipped;
         imported.workshops.push(clean);
     }
     Ok(imported)
@@ -703,25 +762,22 @@ pub struct MergeReport {
 
 /// Adds another trainer's participants with the same rules as `add`; each
 /// participant's T1 follows their T0, even without a name.
-pub fn merge(bank: &Bank, into: &mut Workshop, other: &Workshop) -> MergeReport {
-    with_engine(bank, |engine| merge_with(engine, into, other))
-}
-
-fn merge_with(engine: &Engine, into: &mut Workshop, other: &Workshop) -> MergeReport {
+pub fn merge(library: &Library, into: &mut Workshop, other: &Workshop) -> MergeReport {
     let mut report = MergeReport::default();
     for p in &other.participants {
         let mut hint = None;
         for e in p.entries() {
-            let Ok(read) = code::read(engine, &e.code, true) else {
+            let Ok((bank, read)) = library.read(&e.code, true) else {
                 report.skipped += 1;
                 continue;
             };
             let incoming = Incoming {
                 code: read.code.to_string(),
                 name: read.name,
+                bank,
                 picks: read.picks,
             };
-            let (added, at) = place(engine, into, incoming, &e.added, hint);
+            let (added, at) = place(library, into, incoming, &e.added, hint);
             hint = Some(at);
             match added {
                 Added::New => report.new += 1,
@@ -736,12 +792,16 @@ fn merge_with(engine: &Engine, into: &mut Workshop, other: &Workshop) -> MergeRe
 
 /// Merges imported workshops into the trainer's list: into the workshop
 /// with the same id if there is one, else as a new workshop.
-pub fn merge_all(bank: &Bank, into: &mut Vec<Workshop>, imported: Vec<Workshop>) -> MergeReport {
+pub fn merge_all(
+    library: &Library,
+    into: &mut Vec<Workshop>,
+    imported: Vec<Workshop>,
+) -> MergeReport {
     let mut total = MergeReport::default();
     for w in imported {
         match into.iter_mut().find(|x| x.id == w.id) {
             Some(existing) => {
-                let r = merge(bank, existing, &w);
+                let r = merge(library, existing, &w);
                 total.new += r.new;
                 total.duplicates += r.duplicates;
                 total.follow_ups += r.follow_ups;

@@ -5,11 +5,13 @@
 //! wasm-bindgen (checked by `tests/purity.rs`). It runs the same natively and
 //! in the browser, so every rule here is covered by fast native tests.
 
+pub mod archive;
 pub mod bank;
 pub mod code;
 pub mod cohort;
 pub mod cond;
 pub mod config;
+pub mod crc;
 pub mod flow;
 pub mod plan;
 pub mod progress;

@@ -58,6 +58,8 @@ pub struct Engine<'a> {
     areas: Vec<Vec<usize>>,
     gates: Vec<Gate>,
     pub(crate) rules: Vec<Compiled>,
+    /// `bank.fingerprint()`, worked out once: result codes carry it.
+    pub fingerprint: u32,
 }
 
 struct Gate {
@@ -112,6 +114,7 @@ impl<'a> Engine<'a> {
                 })
                 .collect(),
             rules: bank.rules.iter().map(|r| r.when.compile(bank)).collect(),
+            fingerprint: bank.fingerprint(),
         }
     }
 

@@ -41,6 +41,12 @@ pub enum What {
     TooFewOptions,
     /// Answers are kept as 64-bit sets, in scoring and in result codes.
     TooManyOptions,
+    /// Every answer at once would not fit a result code (255 bytes with
+    /// name and organisation): the bits the questions need, and the most.
+    TooLongForCode {
+        bits: usize,
+        max: usize,
+    },
     ScoreOutOfRange(i32),
     SingleWithMultiField,
     FirstLevelNotZero,
@@ -110,6 +116,10 @@ impl What {
             ),
             What::TooFewOptions => ("perlu minimal 2 pilihan".into(), "needs at least 2 options".into()),
             What::TooManyOptions => ("paling banyak 64 pilihan".into(), "at most 64 options".into()),
+            What::TooLongForCode { bits, max } => (
+                format!("terlalu banyak pertanyaan atau pilihan untuk kode hasil: jawaban lengkap butuh {bits} bit, paling banyak {max}"),
+                format!("too many questions or options for a result code: a full set of answers needs {bits} bits, at most {max}"),
+            ),
             What::ScoreOutOfRange(x) => (
                 format!("skor {x} di luar 0–100"),
                 format!("score {x} is outside 0–100"),
@@ -238,6 +248,15 @@ fn check_questions(bank: &Bank, p: &mut Vec<Problem>) {
     ids("questions", bank.questions.iter().map(|q| q.id.as_str()), p);
     if bank.questions.is_empty() {
         p.push(Problem::at("questions", What::Empty));
+    }
+    // The longest code: every question shown, a name and an organisation
+    // at their longest. Its length is one byte, so it must fit in 255.
+    let (bits, max) = (
+        super::code::longest_answer_bits(bank),
+        super::code::MAX_ANSWER_BITS,
+    );
+    if bits > max {
+        p.push(Problem::at("questions", What::TooLongForCode { bits, max }));
     }
     for (i, q) in bank.questions.iter().enumerate() {
         let at = format!("questions[{i}]");

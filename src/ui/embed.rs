@@ -187,7 +187,12 @@ pub fn apply_config(message: &serde_json::Value, act: &Callback<Action>, key: &s
         }
     }
     if let Some(custom) = config.bank.clone() {
-        super::use_custom_bank(custom);
+        // A result code from this bank names whose it is, so the owner's own
+        // page can say so instead of reading it with other questions.
+        let owner = (config.organisation.name.clone())
+            .or_else(|| detect().and_then(|e| e.host))
+            .unwrap_or_else(|| "?".to_string());
+        super::use_custom_bank(custom, owner);
         // Answers to one bank mean nothing in another: keep them apart.
         let saved = super::storage::load(super::bank(), &super::storage::custom_bank_key(key));
         act.emit(Action::Restore(Box::new(saved)));

@@ -1,6 +1,7 @@
 //! The Yew shell: one reducer over `assessment::flow::apply`, the screens, and
 //! the effects at the edge (saving progress, the document language, focus).
 
+pub mod banks;
 mod chart;
 pub mod crash;
 pub mod embed;
@@ -53,18 +54,27 @@ fn go_to(fragment: &str) {
 use text::{t, Ui};
 
 thread_local! {
-    /// A host's own question bank (embed configuration), once it is checked;
-    /// leaked on purpose: it lives as long as the page.
-    static CUSTOM_BANK: std::cell::Cell<Option<&'static Bank>> = const { std::cell::Cell::new(None) };
+    /// A host's own question bank (embed configuration), once it is checked,
+    /// with the organisation it belongs to; leaked on purpose: it lives as
+    /// long as the page.
+    static CUSTOM_BANK: std::cell::Cell<Option<(&'static Bank, &'static str)>> = const { std::cell::Cell::new(None) };
 }
 
 /// The question bank in use: the built-in one unless a host brought its own.
 pub fn bank() -> &'static Bank {
-    CUSTOM_BANK.with(|b| b.get()).unwrap_or_else(Bank::builtin)
+    CUSTOM_BANK
+        .with(|b| b.get())
+        .map_or_else(Bank::builtin, |(bank, _)| bank)
 }
 
-pub(crate) fn use_custom_bank(custom: Bank) {
-    CUSTOM_BANK.with(|b| b.set(Some(Box::leak(Box::new(custom)))));
+/// Whose own bank is in use, if a host brought one: result codes name it.
+pub fn custom_bank_owner() -> Option<&'static str> {
+    CUSTOM_BANK.with(|b| b.get()).map(|(_, owner)| owner)
+}
+
+pub(crate) fn use_custom_bank(custom: Bank, owner: String) {
+    let owner: &'static str = Box::leak(owner.into_boxed_str());
+    CUSTOM_BANK.with(|b| b.set(Some((Box::leak(Box::new(custom)), owner))));
 }
 
 /// The reducer's state: the pure flow state, transformed only by `flow::apply`.

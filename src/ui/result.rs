@@ -9,7 +9,7 @@ use super::text::{self, points_lost, score_of, t, Ui};
 use super::{RestartButton, ScreenProps};
 use crate::assessment::flow::{Action, Answers};
 use crate::assessment::plan::{self, answer_label};
-use crate::assessment::{code, score, Lang};
+use crate::assessment::{archive, code, score, Bank, Lang};
 
 #[component]
 pub fn ResultScreen(props: &ScreenProps) -> Html {
@@ -21,7 +21,7 @@ pub fn ResultScreen(props: &ScreenProps) -> Html {
             if let Some(day) = state.finished_on {
                 <p class="dated">{ format!("{} {}", t(lang, Ui::AssessedOn), text::day(lang, day)) }</p>
             }
-            { body(lang, &state.answers) }
+            { body(super::bank(), lang, &state.answers) }
             if let Some(contact) = &props.contact {
                 { contact_us(lang, contact) }
             }
@@ -45,11 +45,12 @@ pub struct SharedProps {
 }
 
 /// A result opened from someone's link: read-only, with a way to take the
-/// assessment oneself. A broken link says what is wrong, in plain words.
+/// assessment oneself. It is read with the bank that made it: today's, or an
+/// older released one fetched for it (then it says which version and when).
+/// A broken link says what is wrong, in plain words.
 #[component]
 pub fn SharedResult(props: &SharedProps) -> Html {
     let lang = props.lang;
-    let bank = super::bank();
     let start = props.on_start.reform(|_| ());
     let own = html! {
         <div class="actions">
@@ -62,17 +63,57 @@ pub fn SharedResult(props: &SharedProps) -> Html {
             }
         </div>
     };
-    match code::decode(bank, &props.code) {
-        Ok(shared) => {
+    let found = use_memo(props.code.clone(), |text| {
+        code::header(text).map(|h| archive::locate(&h, &[super::bank()]))
+    });
+    // An older bank, once fetched: `None` while loading, then the outcome.
+    let fetched = use_state(|| None::<Option<&'static Bank>>);
+    {
+        let fetched = fetched.clone();
+        use_effect_with(found.clone(), move |found| {
+            if let Ok(archive::Found::Fetch(entry)) = &**found {
+                let entry: &'static archive::Released = entry;
+                fetched.set(None);
+                wasm_bindgen_futures::spawn_local(async move {
+                    fetched.set(Some(super::banks::fetch(entry).await));
+                });
+            }
+        });
+    }
+    let read = match &*found {
+        Err(e) => Err(e.clone()),
+        Ok(archive::Found::Missing(e)) => Err(e.clone()),
+        Ok(archive::Found::Here(_)) => Ok(super::bank()),
+        Ok(archive::Found::Fetch(entry)) => match *fetched {
+            None => {
+                return html! {
+                    <section class="result shared" aria-labelledby="screen-heading" aria-busy="true">
+                        <h1 id="screen-heading" tabindex="-1">{ t(lang, Ui::SharedTitle) }</h1>
+                        <p role="status">{ t(lang, Ui::LoadingOlderQuestions) }</p>
+                    </section>
+                };
+            }
+            Some(Some(bank)) => Ok(bank),
+            Some(None) => Err(code::CodeError::BankUnavailable(entry.version)),
+        },
+    };
+    match read.and_then(|bank| Ok((bank, code::decode(bank, &props.code)?))) {
+        Ok((bank, shared)) => {
             let title = match &shared.name {
                 Some(name) => format!("{}: {name}", t(lang, Ui::SharedTitle)),
                 None => t(lang, Ui::SharedTitle).to_string(),
             };
+            let older = (bank.version != Bank::builtin().version)
+                .then(|| archive::released(bank.version))
+                .flatten();
             html! {
                 <section class="result shared" aria-labelledby="screen-heading">
                     <h1 id="screen-heading" tabindex="-1">{ title }</h1>
                     <p class="shared-note">{ t(lang, Ui::SharedNote) }</p>
-                    { body(lang, &shared.answers) }
+                    if let Some(entry) = older {
+                        <p class="older-questions">{ older_questions(lang, entry) }</p>
+                    }
+                    { body(bank, lang, &shared.answers) }
                     { own }
                 </section>
             }
@@ -84,6 +125,19 @@ pub fn SharedResult(props: &SharedProps) -> Html {
                 { own }
             </section>
         },
+    }
+}
+
+/// "Hasil ini memakai pertanyaan versi 1, 28 November 2026."
+fn older_questions(lang: Lang, entry: &archive::Released) -> String {
+    match entry.day() {
+        Some(day) => format!(
+            "{} {}, {}.",
+            t(lang, Ui::OlderQuestions),
+            entry.version,
+            text::day(lang, day)
+        ),
+        None => format!("{} {}.", t(lang, Ui::OlderQuestions), entry.version),
     }
 }
 
@@ -119,8 +173,7 @@ fn trainer_store_exists() -> bool {
 }
 
 /// Level, next step, plan, chart and explanations for a set of answers.
-fn body(lang: Lang, answers: &Answers) -> Html {
-    let bank = super::bank();
+fn body(bank: &Bank, lang: Lang, answers: &Answers) -> Html {
     // Derived on render, never stored: the answers are the only truth.
     let outcome = score::assess(bank, answers);
     let plan = plan::plan(bank, answers, &outcome);

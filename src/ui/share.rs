@@ -37,7 +37,8 @@ pub fn SharePanel(props: &ShareProps) -> Html {
     let lang = props.lang;
     let bank = super::bank();
     let name = props.name.trim();
-    let code = code::encode(bank, &props.answers, (!name.is_empty()).then_some(name));
+    let name = (!name.is_empty()).then_some(name);
+    let code = code::encode_for(bank, &props.answers, name, super::custom_bank_owner());
     let link = result_link(&code);
     let copied = use_state(|| false);
 

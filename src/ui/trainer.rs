@@ -13,7 +13,7 @@ use super::text::{t, Ui};
 use crate::assessment::cohort::{
     self, Added, Row, Shortlist, SortKey, Workshop, STORE_BACKUP_KEY, STORE_KEY,
 };
-use crate::assessment::{code, Bank, Lang};
+use crate::assessment::{code, Lang};
 
 use super::storage::local;
 
@@ -62,16 +62,18 @@ fn today() -> String {
 /// Adds every code or link found in `text` to a workshop; returns a summary
 /// for the trainer, e.g. "3 ditambahkan, 1 sudah ada".
 pub fn add_codes(workshop: &mut Workshop, text: &str, lang: Lang) -> String {
-    let bank = Bank::builtin();
+    // Each code is read with the bank that made it: today's, or an older
+    // released one (loaded when the page opened).
+    let library = super::banks::library();
     let (mut new, mut dup, mut after, mut between, mut broken) = (0, 0, 0, 0, Vec::new());
     let day = today();
-    for found in code::decode_many(bank, text) {
-        match found.map(|shared| cohort::add_shared(bank, workshop, shared, &day)) {
+    for token in code::tokens(text) {
+        match cohort::add(&library, workshop, token, &day) {
             Ok(Added::New) => new += 1,
             Ok(Added::Duplicate) => dup += 1,
             Ok(Added::FollowUp) => after += 1,
             Ok(Added::Between) => between += 1,
-            Err((token, e)) => broken.push(format!("{} ({token})", e.message(lang))),
+            Err(e) => broken.push(format!("{} ({token})", e.message(lang))),
         }
     }
     let mut parts = Vec::new();
@@ -117,6 +119,14 @@ fn between_text(lang: Lang, n: usize) -> String {
             format!("{n} hasil di antara data sebelum (T0) dan sesudah (T1), tidak dipakai")
         }
         Lang::En => format!("{n} between the before (T0) and after (T1) results, not used"),
+    }
+}
+
+/// A before/after pair scored with two versions of the questions.
+fn across_versions(lang: Lang, before: u32, after: u32) -> String {
+    match lang {
+        Lang::Id => format!(" (T0 memakai pertanyaan versi {before}, T1 versi {after}: hanya skor area dan tingkat yang dibandingkan.)"),
+        Lang::En => format!(" (T0 used version {before} of the questions, T1 version {after}: only area scores and the level are compared.)"),
     }
 }
 
@@ -207,6 +217,7 @@ pub fn Trainer(props: &TrainerProps) -> Html {
     let workshops = use_state(|| loaded.workshops.clone());
     let open = use_state(|| None::<usize>);
     let status = use_state(String::new);
+    let older = use_older_banks();
 
     let update = {
         let workshops = workshops.clone();
@@ -236,7 +247,7 @@ pub fn Trainer(props: &TrainerProps) -> Html {
             };
             html! {
                 <WorkshopView lang={lang} index={i} workshops={Rc::new((*workshops).clone())}
-                    update={update.clone()} back={back} status={(*status).clone()} />
+                    update={update.clone()} back={back} status={(*status).clone()} older={older} />
             }
         }
         _ => html! {
@@ -252,6 +263,46 @@ pub fn Trainer(props: &TrainerProps) -> Html {
             { body }
         </section>
     }
+}
+
+/// The older released question banks, which results in a workshop may use.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Older {
+    Loading,
+    /// This many are loaded (all of them).
+    Ready(usize),
+    /// Some could not be fetched (offline before they were ever cached).
+    Failed,
+}
+
+/// Fetches every older released bank once, when the page opens: a workshop
+/// may hold results from before the questions changed, and a trainer may
+/// paste one at any time. The service worker keeps them for offline use.
+#[hook]
+fn use_older_banks() -> Older {
+    let older = use_state(|| match super::banks::older().count() {
+        0 => Older::Ready(0),
+        _ => Older::Loading,
+    });
+    {
+        let older = older.clone();
+        use_effect_with((), move |_| {
+            if *older == Older::Loading {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let mut all = true;
+                    for entry in super::banks::older() {
+                        all &= super::banks::fetch(entry).await.is_some();
+                    }
+                    older.set(if all {
+                        Older::Ready(super::banks::loaded().len())
+                    } else {
+                        Older::Failed
+                    });
+                });
+            }
+        });
+    }
+    *older
 }
 
 #[derive(Clone, PartialEq, Properties)]
@@ -314,9 +365,10 @@ fn WorkshopList(props: &ListProps) -> Html {
                     .and_then(|v| v.as_string())
                     .unwrap_or_default();
                 let mut list = (*workshops).clone();
-                match cohort::import(Bank::builtin(), &text) {
+                let library = super::banks::library();
+                match cohort::import(&library, &text) {
                     Ok(imported) => {
-                        let r = cohort::merge_all(Bank::builtin(), &mut list, imported.workshops);
+                        let r = cohort::merge_all(&library, &mut list, imported.workshops);
                         let mut message = match lang {
                             Lang::Id => format!(
                                 "File digabungkan: {} peserta baru, {} sudah ada, {} jadi data sesudah (T1), {} dilewati.",
@@ -432,12 +484,14 @@ struct WorkshopProps {
     update: Callback<(Vec<Workshop>, String)>,
     back: Callback<()>,
     status: String,
+    older: Older,
 }
 
 #[component]
 fn WorkshopView(props: &WorkshopProps) -> Html {
     let lang = props.lang;
-    let bank = Bank::builtin();
+    let library = super::banks::library();
+    let bank = library.current();
     let workshop = &props.workshops[props.index];
     let paste = use_node_ref();
     let sort = use_state(|| (SortKey::Overall, true));
@@ -473,14 +527,14 @@ fn WorkshopView(props: &WorkshopProps) -> Html {
         })
     };
 
-    let mut rows = cohort::rows(bank, workshop);
-    let summary = cohort::summary_of(bank, workshop, &rows);
+    let mut rows = cohort::rows(&library, workshop);
+    let summary = cohort::summary_of(&library, workshop, &rows);
     cohort::sort(&mut rows, sort.0, sort.1);
     let filter = Shortlist {
         min_level: *min_level,
         without_gates: (*without).clone(),
     };
-    let short: Vec<&Row> = cohort::shortlist(bank, &rows, &filter);
+    let short: Vec<&Row> = cohort::shortlist(&library, &rows, &filter);
     let total = summary.count;
 
     let level_counts = bank.levels.iter().zip(&summary.levels).map(|(l, n)| {
@@ -496,7 +550,7 @@ fn WorkshopView(props: &WorkshopProps) -> Html {
     };
     let steps = summary.next_steps.iter().take(5).map(|(r, n)| {
         html! {
-            <li>{ format!("{}: ", of(*n)) }{ bank.rules[*r].title.get(lang) }</li>
+            <li>{ format!("{}: ", of(*n)) }{ library.rule(*r).map_or("", |r| r.title.get(lang)) }</li>
         }
     });
     let blockers = summary
@@ -505,7 +559,7 @@ fn WorkshopView(props: &WorkshopProps) -> Html {
         .filter(|(_, n)| *n > 0)
         .map(|(g, n)| {
             html! {
-                <li>{ format!("{}: ", of(*n)) }{ bank.gates[*g].short.get(lang) }</li>
+                <li>{ format!("{}: ", of(*n)) }{ library.gate(*g).map_or("", |g| g.short.get(lang)) }</li>
             }
         });
     let pairs = summary.pairs.iter().map(|p| {
@@ -516,6 +570,9 @@ fn WorkshopView(props: &WorkshopProps) -> Html {
                 <strong>{ name }</strong>{ ": " }
                 { format!("{} → {}. ", bank.levels[p.before.level].title.get(lang), bank.levels[p.after.level].title.get(lang)) }
                 { changes }
+                if p.before.bank != p.after.bank {
+                    { across_versions(lang, library.bank(p.before.bank).version, library.bank(p.after.bank).version) }
+                }
             </li>
         }
     });
@@ -549,7 +606,8 @@ fn WorkshopView(props: &WorkshopProps) -> Html {
                 <td>{ bank.levels[r.level].title.get(lang) }</td>
                 <td>{ r.overall }</td>
                 { for r.areas.iter().map(|s| html! { <td>{ s }</td> }) }
-                <td>{ r.next_step.map(|s| bank.rules[s].title.get(lang)).unwrap_or_default() }</td>
+                <td>{ r.next_step.and_then(|s| library.rule(s)).map_or("", |s| s.title.get(lang)) }</td>
+                <td>{ library.bank(r.bank).version }</td>
             </tr>
         }
     });
@@ -589,7 +647,7 @@ fn WorkshopView(props: &WorkshopProps) -> Html {
             download(
                 &file_name(&workshop, "csv"),
                 "text/csv;charset=utf-8",
-                &cohort::csv(Bank::builtin(), &workshop, lang),
+                &cohort::csv(&super::banks::library(), &workshop, lang),
             )
         })
     };
@@ -630,6 +688,16 @@ fn WorkshopView(props: &WorkshopProps) -> Html {
             <h1 id="screen-heading" tabindex="-1">{ &workshop.name }</h1>
             <p class="meta">{ format!("{} · {}", workshop.place, workshop.date) }</p>
             <p class="status" role="status">{ &props.status }</p>
+            if props.older == Older::Loading {
+                <p class="notice" role="status">{ t(lang, Ui::LoadingOlderQuestions) }</p>
+            } else if props.older == Older::Failed && summary.unreadable > 0 {
+                <p class="notice" role="alert">{ t(lang, Ui::OlderQuestionsUnavailable) }</p>
+            }
+            if props.older == Older::Loading {
+                <p class="notice" role="status">{ t(lang, Ui::LoadingOlderQuestions) }</p>
+            } else if props.older == Older::Failed && summary.unreadable > 0 {
+                <p class="notice" role="alert">{ t(lang, Ui::OlderQuestionsUnavailable) }</p>
+            }
 
             <h2>{ t(lang, Ui::AddParticipants) }</h2>
             <form class="stack" onsubmit={add}>
@@ -678,6 +746,7 @@ fn WorkshopView(props: &WorkshopProps) -> Html {
                             { header(SortKey::Overall, t(lang, Ui::ScoreCol).to_string()) }
                             { for bank.areas.iter().enumerate().map(|(i, a)| header(SortKey::Area(i), a.title.get(lang).to_string())) }
                             <th scope="col">{ t(lang, Ui::NextStep) }</th>
+                            <th scope="col">{ t(lang, Ui::QuestionsVersion) }</th>
                         </tr></thead>
                         <tbody>{ for table_rows }</tbody>
                     </table>
