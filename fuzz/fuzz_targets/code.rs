@@ -2,10 +2,12 @@
 //! their text is a link someone opened or a WhatsApp chat a trainer pasted.
 //! They must never panic, and a code that reads must re-encode to a code
 //! that reads the same. The same bytes are also wrapped as a code with a
-//! valid length and checksum, so the reading behind the checksum (answer
-//! bits, skip logic, name) is fuzzed too, not only the rejection of damage.
+//! valid length and checksum, behind the built-in bank's header in both
+//! formats, so the reading behind the checksum (answer bits, skip logic,
+//! name) is fuzzed too, not only the rejection of damage.
 #![no_main]
 
+use cek_siap_ekspor::assessment::archive::Library;
 use cek_siap_ekspor::assessment::code::{self, CodeError, Shared};
 use cek_siap_ekspor::assessment::cohort::{self, Added, Workshop};
 use cek_siap_ekspor::assessment::{Bank, Lang};
@@ -20,12 +22,13 @@ fuzz_target!(|data: &[u8]| {
             round_trip(bank, &shared);
             // A trainer adding the same code twice gets one participant.
             let mut w = Workshop::default();
+            let library = Library::single(bank);
             assert_eq!(
-                cohort::add(bank, &mut w, &text, "2026-01-01"),
+                cohort::add(&library, &mut w, &text, "2026-01-01"),
                 Ok(Added::New)
             );
             assert_eq!(
-                cohort::add(bank, &mut w, &text, "2026-01-02"),
+                cohort::add(&library, &mut w, &text, "2026-01-02"),
                 Ok(Added::Duplicate)
             );
         }
@@ -39,25 +42,41 @@ fuzz_target!(|data: &[u8]| {
         }
     }
 
-    // The bytes as the body of a well-formed code: [L, !L, body.., CRC-32].
-    let body = &data[..data.len().min(255 - 6)];
-    let total = (body.len() + 6) as u8;
-    let mut bytes = vec![total, !total];
-    bytes.extend_from_slice(body);
-    let crc = code::crc32(&[&[code::FORMAT], &bytes]);
-    bytes.extend_from_slice(&crc.to_be_bytes());
-    let wrapped = format!("K{}{}", code::FORMAT, base64url(&bytes));
-    match code::decode(bank, &wrapped) {
-        Ok(shared) => {
-            assert_eq!(shared.code, wrapped);
-            round_trip(bank, &shared);
+    // The bytes as the body of a well-formed code, [L, !L, body.., CRC-32],
+    // once as they are and once behind the built-in bank's own header.
+    let version = u8::try_from(bank.version).expect("a one-byte version");
+    let mut v2 = vec![version];
+    v2.extend_from_slice(&bank.fingerprint().to_be_bytes());
+    v2.push(0);
+    for (format, head) in [
+        (code::FORMAT, &[][..]),
+        (code::FORMAT, &v2[..]),
+        (code::FORMAT_V1, &[version][..]),
+    ] {
+        let mut body = head.to_vec();
+        body.extend_from_slice(data);
+        body.truncate(255 - 6);
+        let total = (body.len() + 6) as u8;
+        let mut bytes = vec![total, !total];
+        bytes.extend_from_slice(&body);
+        let crc = code::crc32(&[&[format], &bytes]);
+        bytes.extend_from_slice(&crc.to_be_bytes());
+        let wrapped = format!("K{format}{}", base64url(&bytes));
+        match code::decode(bank, &wrapped) {
+            Ok(shared) => {
+                assert_eq!(shared.code, wrapped);
+                round_trip(bank, &shared);
+            }
+            // Shorter than the shortest code (a one-byte bank version and a name length).
+            Err(CodeError::BadChecksum) if body.len() < 2 => {}
+            Err(
+                e @ (CodeError::UnknownBank(_)
+                | CodeError::OtherOrganisation(_)
+                | CodeError::InvalidAnswer
+                | CodeError::BadName),
+            ) => messages(e),
+            Err(e) => panic!("a well-formed code read as {e:?}: {wrapped}"),
         }
-        // Shorter than the shortest code (a one-byte bank version and a name length).
-        Err(CodeError::BadChecksum) if body.len() < 2 => {}
-        Err(e @ (CodeError::UnknownBank(_) | CodeError::InvalidAnswer | CodeError::BadName)) => {
-            messages(e)
-        }
-        Err(e) => panic!("a well-formed code read as {e:?}: {wrapped}"),
     }
 });
 
