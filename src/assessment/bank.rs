@@ -65,8 +65,33 @@ pub struct Bank {
     #[serde(default)]
     pub gates: Vec<Gate>,
     pub questions: Vec<Question>,
-    /// In priority order: the first rule that applies is the next step.
+    /// In priority order: the first rule that applies is the next step
+    /// (with `plan: "by_reason"`, the order among equals).
     pub rules: Vec<Rule>,
+    /// How the plan is ordered. Version 1 used bank order (`rules`); later
+    /// banks say `by_reason`. Old banks keep their order, so an old result
+    /// shows the next step it showed when it was made.
+    #[serde(default, skip_serializing_if = "PlanOrder::is_rules")]
+    pub plan: PlanOrder,
+}
+
+/// How the steps of a plan are ordered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlanOrder {
+    /// The first rules that apply, in bank order (bank version 1).
+    #[default]
+    Rules,
+    /// The steps of the gates that hold the level down first, the hardest
+    /// cap first; then the other steps by how many points each would add to
+    /// the overall score (`Rule::raises`), bank order among equals.
+    ByReason,
+}
+
+impl PlanOrder {
+    fn is_rules(&self) -> bool {
+        *self == PlanOrder::Rules
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -103,6 +128,15 @@ pub struct Gate {
     /// A rule that must be in the plan while the gate applies.
     #[serde(default)]
     pub require_rule: Option<String>,
+    /// More rules that must be in the plan while the gate applies, right
+    /// after `require_rule` (e.g. Bea Cukai's assistance after the legal
+    /// route).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub require_rules: Vec<String>,
+    /// The step that lifts this gate: with `plan: "by_reason"`, it leads the
+    /// plan while the gate holds the level down.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub step: Option<String>,
     pub reason: Text,
 }
 
@@ -176,6 +210,11 @@ pub struct Rule {
     /// One official https link from the domain brief.
     pub link: String,
     pub link_label: Text,
+    /// The question whose answer this step improves: with `plan:
+    /// "by_reason"`, steps are ordered by the points that answer at its
+    /// best would add to the overall score.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub raises: Option<String>,
 }
 
 const BUILTIN_JSON: &str = include_str!("bank.json");
@@ -256,6 +295,15 @@ impl Bank {
             f.cond(&g.when);
             f.str(g.max_level.as_deref().unwrap_or(""));
             f.str(g.require_rule.as_deref().unwrap_or(""));
+            // Fields later banks added: fed only when set.
+            if !g.require_rules.is_empty() {
+                f.str("require_rules");
+                g.require_rules.iter().for_each(|r| f.str(r));
+            }
+            if let Some(step) = &g.step {
+                f.str("step");
+                f.str(step);
+            }
         }
         for q in &self.questions {
             f.str(&q.id);
@@ -278,6 +326,13 @@ impl Bank {
         for r in &self.rules {
             f.str(&r.id);
             f.cond(&r.when);
+            if let Some(q) = &r.raises {
+                f.str("raises");
+                f.str(q);
+            }
+        }
+        if self.plan != PlanOrder::Rules {
+            f.str("plan:by_reason");
         }
         f.done()
     }

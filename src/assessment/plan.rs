@@ -1,7 +1,7 @@
 //! Recommendations: the one next step (langkah berikutnya) and a short ordered
 //! plan, chosen by the bank's rules and the gates' required steps.
 
-use super::bank::{Bank, Lang, Rule};
+use super::bank::{Bank, Lang, PlanOrder, Rule};
 use super::cond::Facts;
 use super::score::{with_engine, Answers, Engine, Outcome};
 
@@ -51,6 +51,11 @@ impl Engine<'_> {
         outcome: &Outcome,
         want: usize,
     ) -> Vec<usize> {
+        if self.bank.plan == PlanOrder::ByReason {
+            let mut steps = self.steps_by_reason(picks, outcome);
+            steps.truncate(want);
+            return steps;
+        }
         let facts = Facts {
             picks,
             visible: &outcome.visible,
@@ -73,6 +78,86 @@ impl Engine<'_> {
             } else if room > 0 && rule.holds(&facts) {
                 steps.push(i);
                 room -= 1;
+            }
+        }
+        steps
+    }
+}
+
+impl Engine<'_> {
+    /// The plan of a bank with `plan: "by_reason"`:
+    ///
+    /// 1. the steps of the gates that hold the level below what the score
+    ///    reached, the hardest cap first (bank order among equal caps): the
+    ///    first step answers why the level is what it is;
+    /// 2. then every other step that applies or a gate requires, by the
+    ///    overall points its question's answer at its best would add (none
+    ///    at the highest level, where there is no next level to reach), bank
+    ///    order among equals;
+    /// 3. at most `1 + MAX_FURTHER` steps, but never without a step that a
+    ///    gate requires or that lifts a gate holding the level down.
+    fn steps_by_reason(&self, picks: &[Option<u64>], outcome: &Outcome) -> Vec<usize> {
+        let facts = Facts {
+            picks,
+            visible: &outcome.visible,
+            areas: Some(&outcome.areas),
+            level: Some(outcome.level),
+        };
+        let mut binding: Vec<(usize, usize)> = (outcome.gates.iter())
+            .filter_map(|&g| {
+                let gate = self.gates.get(g)?;
+                let cap = gate.cap.filter(|&c| c < outcome.score_level)?;
+                Some((cap, g))
+            })
+            .collect();
+        binding.sort_unstable();
+        let mut must: Vec<usize> = Vec::new();
+        let mut push = |list: &mut Vec<usize>, r: usize| {
+            if !list.contains(&r) {
+                list.push(r);
+            }
+        };
+        for &(_, g) in &binding {
+            let gate = &self.gates[g];
+            if let Some(step) = gate.step.or_else(|| gate.rules.first().copied()) {
+                push(&mut must, step);
+            }
+        }
+        let lead = must.len();
+        for r in self.required_rules(&outcome.gates) {
+            push(&mut must, r);
+        }
+        let top = outcome.level + 1 >= self.bank.levels.len();
+        let gain = |r: usize| -> f64 {
+            if top {
+                return 0.0;
+            }
+            let Some(q) = self.raises.get(r).copied().flatten() else {
+                return 0.0;
+            };
+            let (best, worth) = self.worth.get(q).copied().unwrap_or((0, 0.0));
+            let now = self.counted_score(q, picks, &outcome.visible).unwrap_or(best);
+            f64::from((best - now).max(0)) * worth
+        };
+        // The binding gates' steps lead, in their order; then the rest.
+        let mut rest: Vec<usize> = must[lead..].to_vec();
+        for (i, rule) in self.rules.iter().enumerate() {
+            if !must.contains(&i) && rule.holds(&facts) {
+                rest.push(i);
+            }
+        }
+        // Stable: bank order among equal gains.
+        rest.sort_by_key(|&r| r);
+        rest.sort_by(|&a, &b| gain(b).total_cmp(&gain(a)));
+        let limit = 1 + MAX_FURTHER;
+        let mut free = limit.saturating_sub(must.len());
+        let mut steps: Vec<usize> = must[..lead].to_vec();
+        for r in rest {
+            if must.contains(&r) {
+                steps.push(r);
+            } else if free > 0 {
+                steps.push(r);
+                free -= 1;
             }
         }
         steps

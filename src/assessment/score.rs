@@ -56,18 +56,26 @@ pub struct Engine<'a> {
     hidden_score: Vec<Option<i32>>,
     /// Per area: the weighted questions counted in it, bank order.
     areas: Vec<Vec<usize>>,
-    gates: Vec<Gate>,
+    pub(crate) gates: Vec<Gate>,
     pub(crate) rules: Vec<Compiled>,
+    /// Per rule: the question its step improves (`Rule::raises`).
+    pub(crate) raises: Vec<Option<usize>>,
+    /// Per question: its best score (0–100) and how many overall points one
+    /// point of it is worth (its weight's share of its area, times the
+    /// area's share of the overall score).
+    pub(crate) worth: Vec<(i32, f64)>,
     /// `bank.fingerprint()`, worked out once: result codes carry it.
     pub fingerprint: u32,
 }
 
-struct Gate {
+pub(crate) struct Gate {
     when: Compiled,
     /// Index into `bank.levels`.
-    cap: Option<usize>,
-    /// Index into `bank.rules`.
-    rule: Option<usize>,
+    pub cap: Option<usize>,
+    /// Indices into `bank.rules`: `require_rule`, then `require_rules`.
+    pub rules: Vec<usize>,
+    /// Index into `bank.rules`: the step that lifts the gate.
+    pub step: Option<usize>,
 }
 
 impl<'a> Engine<'a> {
@@ -106,13 +114,22 @@ impl<'a> Engine<'a> {
             gates: bank
                 .gates
                 .iter()
-                .map(|g| Gate {
-                    when: g.when.compile(bank),
-                    cap: g.max_level.as_deref().and_then(|id| bank.level_index(id)),
-                    rule: (g.require_rule.as_deref())
-                        .and_then(|id| bank.rules.iter().position(|r| r.id == id)),
+                .map(|g| {
+                    let rule = |id: &str| bank.rules.iter().position(|r| r.id == id);
+                    Gate {
+                        when: g.when.compile(bank),
+                        cap: g.max_level.as_deref().and_then(|id| bank.level_index(id)),
+                        rules: (g.require_rule.iter().chain(&g.require_rules))
+                            .filter_map(|id| rule(id))
+                            .collect(),
+                        step: g.step.as_deref().and_then(rule),
+                    }
                 })
                 .collect(),
+            raises: (bank.rules.iter())
+                .map(|r| r.raises.as_deref().and_then(|q| bank.question_index(q)))
+                .collect(),
+            worth: worth(bank),
             rules: bank.rules.iter().map(|r| r.when.compile(bank)).collect(),
             fingerprint: bank.fingerprint(),
         }
@@ -221,8 +238,20 @@ impl<'a> Engine<'a> {
     pub(crate) fn required_rules(&self, gates: &[usize]) -> Vec<usize> {
         gates
             .iter()
-            .filter_map(|&g| self.gates.get(g)?.rule)
+            .filter_map(|&g| self.gates.get(g))
+            .flat_map(|g| g.rules.iter().copied())
             .collect()
+    }
+
+    /// The score (0–100) a question counts with under these answers, as
+    /// `score_area` counts it; `None` if it doesn't count.
+    pub(crate) fn counted_score(&self, i: usize, picks: &[Option<u64>], visible: &[bool]) -> Option<i32> {
+        let q = self.bank.questions.get(i)?;
+        if visible.get(i).copied().unwrap_or(false) {
+            Some(picks.get(i).copied().flatten().map_or(0, |p| score_of(q, p)))
+        } else {
+            self.hidden_score.get(i).copied().flatten()
+        }
     }
 
     fn score_area(
@@ -277,6 +306,30 @@ impl<'a> Engine<'a> {
         costs.sort_by_key(|c| std::cmp::Reverse(c.lost));
         AreaResult { score, costs }
     }
+}
+
+/// Per question: its best score and the overall points one point of it is
+/// worth, for ordering steps by what they would add.
+fn worth(bank: &Bank) -> Vec<(i32, f64)> {
+    let total_area: f64 = bank.areas.iter().map(|a| f64::from(a.weight)).sum();
+    bank.questions
+        .iter()
+        .map(|q| {
+            let best = q.score_of(&q.strongest());
+            let area = bank.area(&q.area);
+            let in_area: f64 = (bank.questions.iter())
+                .filter(|o| o.area == q.area)
+                .map(|o| f64::from(o.weight))
+                .sum();
+            let share = match area {
+                Some(a) if in_area > 0.0 && total_area > 0.0 => {
+                    f64::from(q.weight) / in_area * f64::from(a.weight) / total_area
+                }
+                _ => 0.0,
+            };
+            (best, share)
+        })
+        .collect()
 }
 
 /// As `Question::score_of`, on bits: single choice scores its first chosen

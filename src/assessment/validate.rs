@@ -329,10 +329,13 @@ fn check_gates(bank: &Bank, p: &mut Vec<Problem>) {
                 ));
             }
         }
-        if let Some(rule) = &g.require_rule {
+        let named = (g.require_rule.iter().map(|r| ("require_rule".to_string(), r)))
+            .chain((g.require_rules.iter().enumerate()).map(|(k, r)| (format!("require_rules[{k}]"), r)))
+            .chain(g.step.iter().map(|r| ("step".to_string(), r)));
+        for (field, rule) in named {
             if bank.rule(rule).is_none() {
                 p.push(Problem::at(
-                    format!("{at}.require_rule"),
+                    format!("{at}.{field}"),
                     What::UnknownRule(rule.clone()),
                 ));
             }
@@ -345,6 +348,14 @@ fn check_rules(bank: &Bank, p: &mut Vec<Problem>) {
     for (i, r) in bank.rules.iter().enumerate() {
         let at = format!("rules[{i}]");
         check_cond(bank, &r.when, Place::Rule, &format!("{at}.when"), p);
+        if let Some(q) = &r.raises {
+            if bank.question(q).is_none() {
+                p.push(Problem::at(
+                    format!("{at}.raises"),
+                    What::UnknownQuestion(q.clone()),
+                ));
+            }
+        }
         for (field, t) in [
             ("title", &r.title),
             ("why", &r.why),
