@@ -102,7 +102,7 @@ fn v1(name: &str) -> State {
         text.contains("\"format\":1"),
         "{name} is a format 1 fixture"
     );
-    progress::decode(common::bank(), &text, Lang::Id).expect("format 1 still reads")
+    progress::decode(common::v1(), &text, Lang::Id).expect("format 1 still reads")
 }
 
 #[test]
@@ -119,7 +119,7 @@ fn v1_review_and_result_keep_every_answer_and_the_name() {
     let review = v1("v1-review.json");
     assert_eq!(review.screen, Screen::Review);
     assert_eq!(
-        flow::first_unanswered(common::bank(), &review.answers),
+        flow::first_unanswered(common::v1(), &review.answers),
         None
     );
 
@@ -132,7 +132,7 @@ fn v1_review_and_result_keep_every_answer_and_the_name() {
 
 #[test]
 fn v1_progress_is_saved_again_as_format_2_and_reads_back_the_same() {
-    let bank = common::bank();
+    let bank = common::v1();
     for name in ["v1-mid.json", "v1-review.json", "v1-result.json"] {
         let state = v1(name);
         let text = progress::encode(bank, &state);
@@ -163,4 +163,36 @@ fn a_day_is_kept_when_real_and_dropped_alone_when_not() {
         assert_eq!(back.finished_on, None, "{bad:?} is no day");
         assert_eq!(back.answers, state.answers);
     }
+}
+
+/// An owner who finished on the first release's questions and opens the
+/// app after the update to version 2: every answer whose question and option
+/// are still there is kept, and the owner is asked only what is new, then
+/// goes back to the review.
+#[test]
+fn a_result_saved_on_the_first_questions_asks_only_the_new_ones() {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/progress-v1/v1-result.json"
+    ))
+    .unwrap();
+    let old = progress::decode(common::v1(), &text, Lang::Id).unwrap();
+    let bank = common::bank();
+    let state = progress::decode(bank, &text, Lang::Id).expect("still reads");
+    for (q, chosen) in &state.answers {
+        assert_eq!(Some(chosen), old.answers.get(q), "{q} kept as it was");
+    }
+    let dropped: Vec<&String> = old.answers.keys().filter(|q| !state.answers.contains_key(*q)).collect();
+    for q in &dropped {
+        let gone = bank.question(q).is_none_or(|nq| {
+            old.answers[*q].iter().any(|o| nq.choice(o).is_none())
+        });
+        assert!(gone, "{q} was dropped though it still exists");
+    }
+    let Screen::Question(first) = &state.screen else {
+        panic!("expected a new question, got {:?}", state.screen);
+    };
+    assert_eq!(Some(first.as_str()), flow::first_unanswered(bank, &state.answers));
+    assert!(state.from_review, "back to the review after the new questions");
+    assert_eq!(state.name, old.name);
 }

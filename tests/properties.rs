@@ -174,13 +174,24 @@ proptest! {
         prop_assert_eq!(distinct.len(), plan.steps.len(), "duplicate steps");
         let ids: Vec<&str> = plan.steps.iter().map(|&r| bank.rules[r].id.as_str()).collect();
         if gate_applies(bank, &outcome, "kirim_informal") {
+            // The legal route and Bea Cukai's assistance, whatever else.
             prop_assert!(ids.contains(&"jalur_resmi"), "informal shipping without the legal route: {:?}", ids);
-            prop_assert_eq!(ids[0], "jalur_resmi");
+            prop_assert!(ids.contains(&"asistensi_bea_cukai"), "informal shipping without assistance: {:?}", ids);
         }
         for &g in &outcome.gates {
-            if let Some(rule) = bank.gates[g].require_rule.as_deref() {
-                prop_assert!(ids.contains(&rule), "gate {} requires {}: {:?}", bank.gates[g].id, rule, ids);
+            let gate = &bank.gates[g];
+            for rule in gate.require_rule.iter().chain(&gate.require_rules) {
+                prop_assert!(ids.contains(&rule.as_str()), "gate {} requires {}: {:?}", gate.id, rule, ids);
             }
+        }
+        // The first step answers the reason for the level: the step of the
+        // gate that caps it hardest (bank order among equal caps).
+        let hardest = outcome.gates.iter()
+            .filter_map(|&g| Some((bank.level_index(bank.gates[g].max_level.as_deref()?)?, g)))
+            .filter(|&(cap, _)| cap < outcome.score_level)
+            .min();
+        if let Some((_, g)) = hardest {
+            prop_assert_eq!(Some(ids[0]), bank.gates[g].step.as_deref(), "level capped by {}", &bank.gates[g].id);
         }
         if ids.contains(&"daftar_inaexport") {
             prop_assert_eq!(level_id(bank, &outcome), "siap_ekspor");
@@ -194,6 +205,30 @@ proptest! {
                 let why = plan::step(bank, &answers, r, lang).why;
                 prop_assert!(!why.contains("“”") && !why.contains('{'), "{}: {}", bank.rules[r].id, why);
             }
+        }
+    }
+
+    /// (f) The things export programmes screen for can't be skipped: no NIB
+    /// or informal shipping never reaches Siap Ekspor, and Siap Ekspor means
+    /// no gate applies at all.
+    #[test]
+    fn siap_ekspor_only_with_everything_programmes_screen_for(seeds in seeds()) {
+        let bank = bank();
+        let answers = complete(bank, &seeds);
+        let outcome = assess(bank, &answers);
+        let top = level_id(bank, &outcome) == "siap_ekspor";
+        let has = |q: &str, o: &str| answers.get(q).is_some_and(|a| a.iter().any(|x| x == o));
+        if !has("nib", "sudah") || has("cara_kirim", "paket_tanpa_dokumen") || has("cara_kirim", "bagasi") {
+            prop_assert!(!top, "Siap Ekspor without an NIB or with informal shipping");
+        }
+        if top {
+            prop_assert_eq!(&outcome.gates, &Vec::<usize>::new());
+            let plan = plan(bank, &answers, &outcome);
+            let first = bank.rules[plan.steps[0]].id.as_str();
+            // Market expansion, never the catch-all: listing on Inaexport
+            // first if not there yet.
+            let expected = if has("kanal_jual", "inaexport") { "perluas_pasar" } else { "daftar_inaexport" };
+            prop_assert_eq!(first, expected);
         }
     }
 

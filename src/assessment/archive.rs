@@ -35,12 +35,20 @@ impl Released {
 
 /// Every bank that has shipped, oldest first; the last is the built-in one.
 /// Add a line when a new version ships; never change or remove one.
-pub const RELEASED: &[Released] = &[Released {
-    version: 1,
-    fingerprint: 0x08de_a687,
-    released: (2026, 11, 28),
-    file: "bank-v1.json",
-}];
+pub const RELEASED: &[Released] = &[
+    Released {
+        version: 1,
+        fingerprint: 0x08de_a687,
+        released: (2026, 11, 28),
+        file: "bank-v1.json",
+    },
+    Released {
+        version: 2,
+        fingerprint: 0x7e09_f159,
+        released: (2026, 12, 2),
+        file: "bank-v2.json",
+    },
+];
 
 /// The released bank of this version, if there is one.
 pub fn released(version: u32) -> Option<&'static Released> {

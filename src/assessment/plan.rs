@@ -94,8 +94,8 @@ impl Engine<'_> {
     ///    overall points its question's answer at its best would add (none
     ///    at the highest level, where there is no next level to reach), bank
     ///    order among equals;
-    /// 3. at most `1 + MAX_FURTHER` steps, but never without a step that a
-    ///    gate requires or that lifts a gate holding the level down.
+    /// 3. at most `1 + MAX_FURTHER` steps, never without the first of (1)
+    ///    nor a step a gate requires (at most two more today).
     fn steps_by_reason(&self, picks: &[Option<u64>], outcome: &Outcome) -> Vec<usize> {
         let facts = Facts {
             picks,
@@ -111,21 +111,22 @@ impl Engine<'_> {
             })
             .collect();
         binding.sort_unstable();
-        let mut must: Vec<usize> = Vec::new();
-        let mut push = |list: &mut Vec<usize>, r: usize| {
-            if !list.contains(&r) {
-                list.push(r);
-            }
-        };
+        // The binding gates' steps, hardest cap first; the first of them
+        // always leads, and the gates' required steps are always in.
+        let mut lead: Vec<usize> = Vec::new();
         for &(_, g) in &binding {
             let gate = &self.gates[g];
             if let Some(step) = gate.step.or_else(|| gate.rules.first().copied()) {
-                push(&mut must, step);
+                if !lead.contains(&step) {
+                    lead.push(step);
+                }
             }
         }
-        let lead = must.len();
+        let mut must: Vec<usize> = lead.first().copied().into_iter().collect();
         for r in self.required_rules(&outcome.gates) {
-            push(&mut must, r);
+            if !must.contains(&r) {
+                must.push(r);
+            }
         }
         let top = outcome.level + 1 >= self.bank.levels.len();
         let gain = |r: usize| -> f64 {
@@ -139,20 +140,16 @@ impl Engine<'_> {
             let now = self.counted_score(q, picks, &outcome.visible).unwrap_or(best);
             f64::from((best - now).max(0)) * worth
         };
-        // The binding gates' steps lead, in their order; then the rest.
-        let mut rest: Vec<usize> = must[lead..].to_vec();
-        for (i, rule) in self.rules.iter().enumerate() {
-            if !must.contains(&i) && rule.holds(&facts) {
-                rest.push(i);
-            }
-        }
-        // Stable: bank order among equal gains.
-        rest.sort_by_key(|&r| r);
+        let mut rest: Vec<usize> = (0..self.rules.len())
+            .filter(|&i| !lead.contains(&i))
+            .filter(|&i| must.contains(&i) || self.rules[i].holds(&facts))
+            .collect();
+        // Stable, so bank order stays among equal gains.
         rest.sort_by(|&a, &b| gain(b).total_cmp(&gain(a)));
         let limit = 1 + MAX_FURTHER;
         let mut free = limit.saturating_sub(must.len());
-        let mut steps: Vec<usize> = must[..lead].to_vec();
-        for r in rest {
+        let mut steps = Vec::new();
+        for r in lead.into_iter().chain(rest) {
             if must.contains(&r) {
                 steps.push(r);
             } else if free > 0 {
