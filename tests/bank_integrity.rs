@@ -320,7 +320,12 @@ fn gates_cap_or_require_known_things() {
             .clone()
     };
     // Dasar: the basics are missing (legality, email, regular content).
-    for id in ["tanpa_nib", "tanpa_npwp", "tanpa_email", "konten_belum_rutin"] {
+    for id in [
+        "tanpa_nib",
+        "tanpa_npwp",
+        "tanpa_email",
+        "konten_belum_rutin",
+    ] {
         assert_eq!(cap(id).as_deref(), Some("dasar"), "{id}");
     }
     // Siap Ekspor needs all that programmes screen for; each missing piece
@@ -341,7 +346,10 @@ fn gates_cap_or_require_known_things() {
     assert_eq!(bank.gates.len(), 13, "a new gate needs its line above");
     // Every gate names the step that lifts it.
     for g in &bank.gates {
-        let step = g.step.as_deref().unwrap_or_else(|| panic!("{}: no step", g.id));
+        let step = g
+            .step
+            .as_deref()
+            .unwrap_or_else(|| panic!("{}: no step", g.id));
         assert!(bank.rule(step).is_some(), "{}: no rule {step}", g.id);
     }
     let informal = bank

@@ -28,11 +28,7 @@ fn merging_the_same_workshop_file_twice_changes_nothing() {
     let text = std::str::from_utf8(FILE).expect("the file is UTF-8");
     let imported = cohort::import(&library, text).expect("the file imports");
     let mut list = Vec::new();
-    cohort::merge_all(
-        &library,
-        &mut list,
-        imported.workshops.clone(),
-    );
+    cohort::merge_all(&library, &mut list, imported.workshops.clone());
     let before = list.clone();
     let again = cohort::merge_all(&library, &mut list, imported.workshops);
     assert_eq!(list, before, "the second merge changed the list");

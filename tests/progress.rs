@@ -118,10 +118,7 @@ fn v1_half_way_resumes_at_the_same_question_with_its_answers() {
 fn v1_review_and_result_keep_every_answer_and_the_name() {
     let review = v1("v1-review.json");
     assert_eq!(review.screen, Screen::Review);
-    assert_eq!(
-        flow::first_unanswered(common::v1(), &review.answers),
-        None
-    );
+    assert_eq!(flow::first_unanswered(common::v1(), &review.answers), None);
 
     let result = v1("v1-result.json");
     assert_eq!(result.screen, Screen::Result);
@@ -182,17 +179,27 @@ fn a_result_saved_on_the_first_questions_asks_only_the_new_ones() {
     for (q, chosen) in &state.answers {
         assert_eq!(Some(chosen), old.answers.get(q), "{q} kept as it was");
     }
-    let dropped: Vec<&String> = old.answers.keys().filter(|q| !state.answers.contains_key(*q)).collect();
+    let dropped: Vec<&String> = old
+        .answers
+        .keys()
+        .filter(|q| !state.answers.contains_key(*q))
+        .collect();
     for q in &dropped {
-        let gone = bank.question(q).is_none_or(|nq| {
-            old.answers[*q].iter().any(|o| nq.choice(o).is_none())
-        });
+        let gone = bank
+            .question(q)
+            .is_none_or(|nq| old.answers[*q].iter().any(|o| nq.choice(o).is_none()));
         assert!(gone, "{q} was dropped though it still exists");
     }
     let Screen::Question(first) = &state.screen else {
         panic!("expected a new question, got {:?}", state.screen);
     };
-    assert_eq!(Some(first.as_str()), flow::first_unanswered(bank, &state.answers));
-    assert!(state.from_review, "back to the review after the new questions");
+    assert_eq!(
+        Some(first.as_str()),
+        flow::first_unanswered(bank, &state.answers)
+    );
+    assert!(
+        state.from_review,
+        "back to the review after the new questions"
+    );
     assert_eq!(state.name, old.name);
 }

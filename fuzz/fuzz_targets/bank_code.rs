@@ -63,6 +63,7 @@ fn bank_from(b: &mut Bytes) -> Bank {
                     exclusive: kind == Kind::Multi && k == options - 1 && b.next() % 2 == 0,
                 })
                 .collect(),
+            names: false,
         });
     }
     Bank {
@@ -88,7 +89,9 @@ fn bank_from(b: &mut Bytes) -> Bank {
             action: text("Lakukan."),
             link: "https://oss.go.id".into(),
             link_label: text("OSS"),
+            raises: None,
         }],
+        plan: Default::default(),
     }
 }
 

@@ -44,7 +44,7 @@ pub const RELEASED: &[Released] = &[
     },
     Released {
         version: 2,
-        fingerprint: 0x7e09_f159,
+        fingerprint: 0x5d93_6814,
         released: (2026, 12, 2),
         file: "bank-v2.json",
     },

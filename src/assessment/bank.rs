@@ -180,6 +180,11 @@ pub struct Question {
     #[serde(default)]
     pub base: i32,
     pub options: Vec<Choice>,
+    /// The options are names (countries, regions): a "why" quotes them as
+    /// written, not with a lowered first letter. Wording only, so not part
+    /// of the fingerprint.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub names: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -137,7 +137,9 @@ impl Engine<'_> {
                 return 0.0;
             };
             let (best, worth) = self.worth.get(q).copied().unwrap_or((0, 0.0));
-            let now = self.counted_score(q, picks, &outcome.visible).unwrap_or(best);
+            let now = self
+                .counted_score(q, picks, &outcome.visible)
+                .unwrap_or(best);
             f64::from((best - now).max(0)) * worth
         };
         let mut rest: Vec<usize> = (0..self.rules.len())
@@ -199,11 +201,20 @@ fn fill(bank: &Bank, answers: &Answers, template: &str, lang: Lang) -> String {
         .map(|piece| match piece {
             Piece::Text(t) => t.to_string(),
             // Each label of a multi answer sits mid-sentence, not just the first.
-            Piece::Answer(q) => labels(bank, answers, q, lang)
-                .into_iter()
-                .map(|l| l.to_string().to_lowercase_first())
-                .collect::<Vec<_>>()
-                .join(", "),
+            Piece::Answer(q) => {
+                let names = bank.question(q).is_some_and(|q| q.names);
+                labels(bank, answers, q, lang)
+                    .into_iter()
+                    .map(|l| {
+                        if names {
+                            l.to_string()
+                        } else {
+                            l.to_string().to_lowercase_first()
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            }
         })
         .collect()
 }

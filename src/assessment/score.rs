@@ -245,10 +245,21 @@ impl<'a> Engine<'a> {
 
     /// The score (0–100) a question counts with under these answers, as
     /// `score_area` counts it; `None` if it doesn't count.
-    pub(crate) fn counted_score(&self, i: usize, picks: &[Option<u64>], visible: &[bool]) -> Option<i32> {
+    pub(crate) fn counted_score(
+        &self,
+        i: usize,
+        picks: &[Option<u64>],
+        visible: &[bool],
+    ) -> Option<i32> {
         let q = self.bank.questions.get(i)?;
         if visible.get(i).copied().unwrap_or(false) {
-            Some(picks.get(i).copied().flatten().map_or(0, |p| score_of(q, p)))
+            Some(
+                picks
+                    .get(i)
+                    .copied()
+                    .flatten()
+                    .map_or(0, |p| score_of(q, p)),
+            )
         } else {
             self.hidden_score.get(i).copied().flatten()
         }

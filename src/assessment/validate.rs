@@ -329,9 +329,14 @@ fn check_gates(bank: &Bank, p: &mut Vec<Problem>) {
                 ));
             }
         }
-        let named = (g.require_rule.iter().map(|r| ("require_rule".to_string(), r)))
-            .chain((g.require_rules.iter().enumerate()).map(|(k, r)| (format!("require_rules[{k}]"), r)))
-            .chain(g.step.iter().map(|r| ("step".to_string(), r)));
+        let named = (g
+            .require_rule
+            .iter()
+            .map(|r| ("require_rule".to_string(), r)))
+        .chain(
+            (g.require_rules.iter().enumerate()).map(|(k, r)| (format!("require_rules[{k}]"), r)),
+        )
+        .chain(g.step.iter().map(|r| ("step".to_string(), r)));
         for (field, rule) in named {
             if bank.rule(rule).is_none() {
                 p.push(Problem::at(
