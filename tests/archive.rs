@@ -325,3 +325,32 @@ fn a_bank_whose_longest_code_would_not_decode_is_refused() {
     let longest = code::encode_for(&big, &all, Some(&name), Some(&org));
     assert_eq!(code::decode(&big, &longest).map(|s| s.answers), Ok(all));
 }
+
+/// The pinned code of another organisation's widget (tests/fixtures/
+/// code-other-organisation.json) is what the e2e test opens on our page: it
+/// reads with that organisation's bank, and names the organisation on ours.
+#[test]
+fn the_other_organisations_pinned_code_reads_only_with_its_own_bank() {
+    #[derive(Deserialize)]
+    struct Pinned {
+        code: String,
+        organisation: String,
+        name: String,
+        answers: Answers,
+    }
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/code-other-organisation.json");
+    let p: Pinned = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let shared = code::decode(&dinas_bank(), &p.code).expect("its own bank reads it");
+    assert_eq!((shared.answers, shared.name), (p.answers, Some(p.name)));
+    for ours in [current(), common::v1()] {
+        assert_eq!(
+            code::decode(ours, &p.code),
+            Err(CodeError::OtherOrganisation(p.organisation.clone()))
+        );
+    }
+    let header = code::header(&p.code).unwrap();
+    assert_eq!(
+        locate(&header, &[current()]),
+        Found::Missing(CodeError::OtherOrganisation(p.organisation))
+    );
+}
