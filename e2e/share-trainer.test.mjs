@@ -2,11 +2,10 @@
 // own phones and share links; a trainer pastes them, reads the dashboard and
 // downloads the CSV. The QR on a result screen decodes back to its link, the
 // printout is one A4 page, and nothing leaves the origin.
-import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { start, phone, open, answerAll, foreign, axeScreen } from './helpers.mjs';
+import { test, before, after, bounded, start, phone, open, answerAll, foreign, axeScreen } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
 let env;
@@ -48,7 +47,7 @@ test('three owners share, a trainer pastes their links and sees the right dashbo
   const first = done[0].page;
   assert.deepEqual(await axeScreen(first, 'result with sharing'), []);
   await first.addScriptTag({ path: require.resolve('jsqr/dist/jsQR.js') });
-  const decoded = await first.evaluate(async () => {
+  const decoded = await bounded(first.evaluate(async () => {
     const svg = document.querySelector('svg.qr-code');
     const xml = new XMLSerializer().serializeToString(svg);
     const img = new Image();
@@ -61,7 +60,7 @@ test('three owners share, a trainer pastes their links and sees the right dashbo
     const data = ctx.getImageData(0, 0, 400, 400);
     // eslint-disable-next-line no-undef
     return jsQR(data.data, 400, 400)?.data ?? null;
-  });
+  }), 'decoding the QR code');
   assert.equal(decoded, done[0].link);
 
   // WhatsApp gets a short Indonesian summary with the link.
