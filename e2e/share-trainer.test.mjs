@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { test, before, after, bounded, start, phone, open, answerAll, foreign, axeScreen } from './helpers.mjs';
+import { test, before, after, bounded, start, phone, open, answerAll, foreign, axeScreen, assertCspHolds } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
 let env;
@@ -91,6 +91,21 @@ test('three owners share, a trainer pastes their links and sees the right dashbo
   await trainer.fill('#paste', chat);
   await trainer.getByRole('button', { name: 'Tambahkan' }).click();
   await trainer.locator('.status', { hasText: '3 peserta ditambahkan' }).waitFor();
+
+  // The same dashboard under the real CSP (the page above bypasses it for
+  // axe-core and jsQR): filled, it breaks nothing, and the CSP is on.
+  const c = await phone(env);
+  await c.page.goto(env.origin + '/pelatih.html');
+  await c.page.fill('#w-name', 'Pelatihan Ekspor Merauke');
+  await c.page.getByRole('button', { name: 'Buat pelatihan' }).click();
+  await c.page.getByRole('button', { name: /Buka/ }).click();
+  await c.page.fill('#paste', chat);
+  await c.page.getByRole('button', { name: 'Tambahkan' }).click();
+  await c.page.locator('.status', { hasText: '3 peserta ditambahkan' }).waitFor();
+  assert.equal(await c.page.locator('tbody tr').count(), 3);
+  await assertCspHolds(c.page, 'trainer dashboard with three participants');
+  assert.deepEqual(c.errors, []);
+  await c.ctx.close();
 
   // Participants per level match what each owner saw.
   for (const level of ['Dasar', 'Madya', 'Siap Ekspor']) {
