@@ -73,7 +73,7 @@ test('three owners share, a trainer pastes their links and sees the right dashbo
 
   // Printed or saved as PDF, the result fits one A4 page.
   await first.emulateMedia({ media: 'print' });
-  const pdf = await first.pdf({ format: 'A4', printBackground: true });
+  const pdf = await bounded(first.pdf({ format: 'A4', printBackground: true }), 'printing to PDF');
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
   assert.equal(pages, 1, `the printout has ${pages} pages`);
   for (const d of done) await d.ctx.close();
@@ -154,7 +154,7 @@ test('three owners share, a trainer pastes their links and sees the right dashbo
     trainer.waitForEvent('download'),
     trainer.getByRole('button', { name: /Unduh CSV/ }).click(),
   ]);
-  const csv = readFileSync(await download.path(), 'utf8');
+  const csv = readFileSync(await bounded(download.path(), 'the CSV download'), 'utf8');
   assert.ok(csv.startsWith('\uFEFF'), 'UTF-8 BOM');
   const lines = csv.slice(1).split('\r\n').filter(Boolean);
   assert.equal(lines.length, 4, 'a header and one row per participant');
