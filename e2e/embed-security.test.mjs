@@ -13,7 +13,7 @@
 // origin, from its parent window, in the host's format for this widget;
 // and the host is the one the URL names only if the browser confirms it.
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { serve } from '../scripts/serve.mjs';
@@ -21,10 +21,12 @@ import { test, before, after, launch, context, recordMessages, sawMessage } from
 
 let browser, widget, host, third;
 const servers = [];
+const dirs = [];
 
 /** Serves copies of `paths` (folders merged, single files beside them) on `hostname`; returns the origin. */
 async function origin(hostname, paths, options) {
   const dir = mkdtempSync(join(tmpdir(), 'cek-origin-'));
+  dirs.push(dir);
   for (const p of paths) cpSync(p, statSync(p).isDirectory() ? dir : join(dir, basename(p)), { recursive: true });
   const server = await serve(dir, 0, hostname, options);
   servers.push(server);
@@ -42,6 +44,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   for (const s of servers) s.close();
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
 /** The host page with two widgets (w1 in #one, w2 in #two), once both said `ready`. */
