@@ -2,11 +2,10 @@
 // 200% on a 360 px phone lose nothing on any screen, reduced motion is
 // respected, and axe-core finds nothing on the screens the other files don't
 // cover (trainer mode's states, the notices, the English intro).
-import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
-  start, phone, open, answer, answerAll, next, currentQuestion, foreign, cspViolations, PHONE,
+  test, before, after, context, assertCspHolds, start, phone, open, answer, answerAll, next, currentQuestion, foreign, cspViolations, PHONE,
   KEYS, seedStorage, clipped, axeScreen,
 } from './helpers.mjs';
 
@@ -89,7 +88,7 @@ async function unscaled(page) {
  * `text200` sets the root font size to 200% before the app's own scripts run.
  */
 async function walk({ viewport, deviceScaleFactor, text200 = false }) {
-  const ctx = await env.browser.newContext({ viewport, deviceScaleFactor, isMobile: true, hasTouch: true });
+  const ctx = await context(env.browser, { viewport, deviceScaleFactor, isMobile: true, hasTouch: true });
   const p = await phone(env, { context: ctx });
   const { page } = p;
   if (text200) {
@@ -158,6 +157,9 @@ async function walk({ viewport, deviceScaleFactor, text200 = false }) {
   await page.goto(link);
   await page.locator('#screen-heading', { hasText: 'Hasil yang dibagikan' }).waitFor();
   await check('shared result');
+  // Under the real CSP: nothing on the owner's pages so far broke it, and it
+  // is really on for the shared result (an injected inline script is blocked).
+  await assertCspHolds(page, 'shared result (#hasil=…)');
 
   // The trainer's screens.
   await page.goto(env.origin + '/pelatih.html');
@@ -179,12 +181,13 @@ async function walk({ viewport, deviceScaleFactor, text200 = false }) {
   await page.getByRole('button', { name: 'Tambahkan' }).click();
   await page.locator('tbody tr').waitFor();
   await check('workshop dashboard with a participant');
+  await assertCspHolds(page, 'trainer dashboard with a participant');
   await page.getByRole('button', { name: 'Hapus pelatihan' }).click();
   await page.locator('[role=alertdialog]').waitFor();
   await check('delete confirmation');
 
   assert.deepEqual(p.errors, []);
-  assert.deepEqual(await cspViolations(page), []);
+  assert.deepEqual(await cspViolations(page), [], 'no CSP violations on any page of the walk');
   assert.deepEqual(foreign(p.requests, env.origin), []);
   await ctx.close();
   return { problems, notScaling: [...notScaling], sizes };
@@ -260,7 +263,7 @@ async function lookAt(page) {
 
 /** The intro, a question and the result with `reducedMotion` emulated. */
 async function motionOn(reducedMotion) {
-  const ctx = await env.browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, reducedMotion });
+  const ctx = await context(env.browser, { viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, reducedMotion });
   const p = await phone(env, { context: ctx });
   const seen = {};
   await open(p.page, env.origin);

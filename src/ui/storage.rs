@@ -5,7 +5,7 @@
 use web_sys::Storage;
 
 use crate::assessment::flow::{Notice, State};
-use crate::assessment::progress::{self, BACKUP_KEY, KEY, LANG_KEY, OLDER_KEYS};
+use crate::assessment::progress::{self, KEY, LANG_KEY, OLDER_KEYS};
 use crate::assessment::{Bank, Lang};
 
 /// This browser's localStorage, if it lets us have it.
@@ -71,8 +71,13 @@ pub fn load(bank: &Bank, key: &str) -> State {
         }
         Err(_) => {
             // Keep what we could not read, for a developer or a later
-            // version to recover, instead of destroying it.
-            let _ = storage.set_item(BACKUP_KEY, &text);
+            // version to recover, instead of destroying it: in this key's
+            // own slot, and never over an earlier backup (the first
+            // unreadable text is the one closest to what the owner lost).
+            let backup = progress::backup_key(key);
+            if matches!(storage.get_item(&backup), Ok(None)) {
+                let _ = storage.set_item(&backup, &text);
+            }
             let _ = storage.remove_item(found_at);
             fresh(lang, Some(Notice::ProgressReset))
         }
