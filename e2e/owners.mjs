@@ -1,4 +1,4 @@
-// Four owners with known answers and the level (tingkat) and next step
+// Owners with known answers and the level (tingkat) and next step
 // (langkah berikutnya) the core gives them: the one table the end-to-end
 // tests take exact expectations from. When the question bank changes, run
 // `cargo test --test e2e_levels`: it recomputes every row and, if this table
@@ -18,6 +18,7 @@ const OWNERS = [
     "next": { "id": "urus_nib", "title": "Buat NIB di OSS" },
     "answers": {
       "omzet": ["belum_ada"],
+      "modal_usaha": ["mikro"],
       "nib": ["belum"],
       "npwp": ["belum"],
       "lama_usaha": ["kurang_1_tahun"],
@@ -35,9 +36,11 @@ const OWNERS = [
       "keamanan_digital": ["belum_ada"],
       "pengalaman_ekspor": ["belum"],
       "berat_kiriman": ["sampai_30kg"],
-      "pasar_tujuan": ["belum_tahu"],
+      "negara_tujuan": ["asean"],
+      "syarat_pasar": ["belum_tahu"],
       "bantuan": ["belum_tahu"],
-      "kekhawatiran": ["ribet","biaya","tidak_dibayar","tidak_sanggup","cari_pembeli","bahasa","jalur_resmi_menghambat","masalah_bea_cukai"],
+      "kekhawatiran": ["ribet","biaya","tidak_dibayar","tidak_sanggup","cari_pembeli","bahasa","pasar_asing","jalur_resmi_menghambat","masalah_bea_cukai"],
+      "kekuatan_khawatir": ["menahan"],
       "komitmen": ["belum_ada"],
       "pendampingan": ["tidak"]
     }
@@ -46,7 +49,7 @@ const OWNERS = [
     "name": "strongest",
     "who": "the strongest answer to every question shown",
     "level": { "id": "siap_ekspor", "title": "Siap Ekspor" },
-    "next": { "id": "tanya_bea_cukai", "title": "Tanyakan rencana kiriman Anda ke Bea Cukai" },
+    "next": { "id": "perluas_pasar", "title": "Perluas pasar: temui pembeli baru" },
     "answers": {
       "omzet": ["besar"],
       "nib": ["sudah"],
@@ -69,7 +72,8 @@ const OWNERS = [
       "cara_kirim": ["peb"],
       "dokumen_ekspor": ["invoice_packing_list","peb_cn","ska","sertifikat_kesehatan"],
       "berat_kiriman": ["sampai_30kg"],
-      "pasar_tujuan": ["tahu_aturan"],
+      "negara_tujuan": ["asean"],
+      "syarat_pasar": ["sudah"],
       "bantuan": ["pernah"],
       "kekhawatiran": ["tidak_ada"],
       "komitmen": ["lebih_5_jam"],
@@ -78,7 +82,7 @@ const OWNERS = [
   },
   {
     "name": "merauke",
-    "who": "the Merauke coffee roaster of tests/common (no email yet)",
+    "who": "a Merauke coffee roaster with no email yet",
     "level": { "id": "dasar", "title": "Dasar" },
     "next": { "id": "email_usaha", "title": "Buat email untuk usaha" },
     "answers": {
@@ -95,15 +99,16 @@ const OWNERS = [
       "kemasan_label": ["lengkap"],
       "kode_hs": ["kira_kira"],
       "email": ["belum"],
-      "konten": ["kadang"],
+      "konten": ["sebulan"],
       "optimasi_konten": ["foto_jelas"],
       "kanal_jual": ["wa_medsos"],
       "keamanan_digital": ["rahasia_otp"],
       "pengalaman_ekspor": ["belum"],
       "berat_kiriman": ["sampai_30kg"],
-      "pasar_tujuan": ["belum_tahu"],
+      "negara_tujuan": ["belum_tahu"],
       "bantuan": ["belum_tahu"],
       "kekhawatiran": ["ribet","biaya"],
+      "kekuatan_khawatir": ["menunda"],
       "komitmen": ["dua_lima_jam"],
       "pendampingan": ["mau"]
     }
@@ -112,7 +117,7 @@ const OWNERS = [
     "name": "first",
     "who": "the first option of every question shown, as answerAll() in e2e/helpers.mjs answers",
     "level": { "id": "madya", "title": "Madya" },
-    "next": { "id": "kirim_sampel_cn", "title": "Kirim sampel pertama lewat CN" },
+    "next": { "id": "kirim_resmi_pertama", "title": "Kirim sampel pertama lewat jalur resmi" },
     "answers": {
       "omzet": ["mikro"],
       "nib": ["sudah"],
@@ -133,18 +138,20 @@ const OWNERS = [
       "keamanan_digital": ["dua_langkah"],
       "pengalaman_ekspor": ["belum"],
       "berat_kiriman": ["sampai_30kg"],
-      "pasar_tujuan": ["tahu_aturan"],
+      "negara_tujuan": ["asean"],
+      "syarat_pasar": ["sudah"],
       "bantuan": ["pernah"],
       "kekhawatiran": ["ribet"],
+      "kekuatan_khawatir": ["kecil"],
       "komitmen": ["lebih_5_jam"],
       "pendampingan": ["sudah_ikut"]
     }
   },
   {
     "name": "v1-result",
-    "who": "the finished assessment the first release saved in tests/fixtures/progress-v1/v1-result.json",
+    "who": "the finished assessment the first release saved in tests/fixtures/progress-v1/v1-result.json, resumed after the update: its new questions answered with their first option",
     "level": { "id": "madya", "title": "Madya" },
-    "next": { "id": "kirim_sampel_cn", "title": "Kirim sampel pertama lewat CN" },
+    "next": { "id": "kirim_resmi_pertama", "title": "Kirim sampel pertama lewat jalur resmi" },
     "answers": {
       "omzet": ["kecil"],
       "nib": ["sudah"],
@@ -165,9 +172,11 @@ const OWNERS = [
       "keamanan_digital": ["dua_langkah"],
       "pengalaman_ekspor": ["belum"],
       "berat_kiriman": ["sampai_30kg"],
-      "pasar_tujuan": ["tahu_aturan"],
+      "negara_tujuan": ["asean"],
+      "syarat_pasar": ["sudah"],
       "bantuan": ["pernah"],
       "kekhawatiran": ["ribet"],
+      "kekuatan_khawatir": ["kecil"],
       "komitmen": ["lebih_5_jam"],
       "pendampingan": ["sudah_ikut"]
     }

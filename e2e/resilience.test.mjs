@@ -195,19 +195,34 @@ test('an owner who reached the review with the older version sees the review wit
   assert.equal(await page.locator('#screen-heading').textContent(), 'Periksa jawaban Anda');
   const answers = (await page.locator('.answers .a').allTextContents()).map((s) => s.trim());
   assert.ok(answers.length >= 20, `${answers.length} answers listed`);
-  for (const label of ['Rp2–15 miliar (usaha kecil)', 'Sudah punya NIB', 'Sudah ada P-IRT', 'Ya, kode 8 digitnya']) {
+  for (const label of ['Rp2–15 miliar (usaha kecil)', 'Sudah punya NIB', 'Sudah ada P-IRT', 'Ya, kode 8 digitnya (BTKI)']) {
     assert.ok(answers.includes(label), `the review lists "${label}"`);
   }
+  // The questions the update added are asked before the result, then the
+  // owner is back at the review.
+  await page.getByRole('button', { name: 'Lihat hasil' }).click();
+  assert.equal(await currentQuestion(page), 'negara_tujuan', 'the first new question');
+  await answerAll(page);
+  assert.equal(await page.locator('#screen-heading').textContent(), 'Periksa jawaban Anda');
   await page.getByRole('button', { name: 'Lihat hasil' }).click();
   await page.locator('.level-name').waitFor();
   await clean(p);
   await p.ctx.close();
 });
 
-test('an owner who finished with the older version sees their result with level and name', async () => {
+test('an owner who finished with the older version answers only the new questions, then sees the result with the name', async () => {
   const p = await withV1('v1-result');
   const { page } = p;
   assert.equal(await noticeText(page), null);
+  // Today's questions added some: the first new one is on screen, the
+  // earlier answers are kept, and after the new ones the owner is back at
+  // the review (e2e/owners.mjs's "v1-result" answers the new ones with
+  // their first option, as answerAll does).
+  assert.equal(await currentQuestion(page), 'negara_tujuan');
+  await answerAll(page);
+  assert.equal(await page.locator('#screen-heading').textContent(), 'Periksa jawaban Anda');
+  await page.getByRole('button', { name: 'Lihat hasil' }).click();
+  await page.locator('.level-name').waitFor();
   assert.equal(await page.locator('#screen-heading').textContent(), 'Hasil Anda');
   await resultIs(page, owner('v1-result'));
   assert.equal(await page.locator('#share-name').inputValue(), 'Abon Ikan Mama Yuli, Merauke');
@@ -226,7 +241,15 @@ for (const name of ['v1-mid', 'v1-review', 'v1-result']) {
     assert.notEqual(stored.v2, null, `nothing under ${KEYS.v2}`);
     const v2 = JSON.parse(stored.v2);
     assert.equal(v2.format, 2);
-    assert.deepEqual(v2.answers, saved.answers);
+    // Every answer today's questions still have is kept as it was; only
+    // answers to questions or options the update removed are dropped.
+    const bank = JSON.parse(readFileSync('src/assessment/bank.json', 'utf8'));
+    const still = Object.fromEntries(Object.entries(saved.answers).filter(([q, chosen]) => {
+      const question = bank.questions.find((x) => x.id === q);
+      return question && chosen.every((o) => question.options.some((x) => x.id === o));
+    }));
+    assert.ok(Object.keys(still).length >= 4, 'most answers carry over');
+    assert.deepEqual(v2.answers, still);
     assert.equal(stored.v1, null, `${KEYS.v1} is still there`);
     await clean(p);
     await p.ctx.close();

@@ -338,7 +338,10 @@ fn the_other_organisations_pinned_code_reads_only_with_its_own_bank() {
         name: String,
         answers: Answers,
     }
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/code-other-organisation.json");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/code-other-organisation.json"
+    );
     let p: Pinned = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     let shared = code::decode(&dinas_bank(), &p.code).expect("its own bank reads it");
     assert_eq!((shared.answers, shared.name), (p.answers, Some(p.name)));
