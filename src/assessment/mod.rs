@@ -13,6 +13,7 @@ pub mod config;
 pub mod flow;
 pub mod plan;
 pub mod progress;
+pub mod resume;
 pub mod route;
 pub mod score;
 pub mod validate;
