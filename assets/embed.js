@@ -130,7 +130,14 @@
     // Scripts and storage for the widget; forms so Enter answers a question
     // (the widget's CSP has form-action 'none': nothing is ever submitted);
     // popups so WhatsApp and official links open in a new tab.
-    frame.setAttribute('sandbox', 'allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox');
+    var sandbox = 'allow-scripts allow-same-origin allow-forms allow-popups allow-popups-to-escape-sandbox';
+    // Lets a widget whose browser blocks its storage ask for access on the
+    // owner's tap (Storage Access API); only where the browser knows it, as
+    // an unknown token is reported as an error.
+    if (frame.sandbox && frame.sandbox.supports && frame.sandbox.supports('allow-storage-access-by-user-activation')) {
+      sandbox += ' allow-storage-access-by-user-activation';
+    }
+    frame.setAttribute('sandbox', sandbox);
     if (div.getAttribute('data-scan') === 'true') frame.setAttribute('allow', 'camera');
     frame.setAttribute('scrolling', 'no');
     frame.style.cssText = 'display:block;width:100%;border:0;height:640px;overflow:hidden';

@@ -3,7 +3,8 @@
 # (6.1, Twenty Twenty-Three), MariaDB and Apache with mod_php, on a loopback
 # port. Runs as root (CI) or through sudo. Every step is idempotent.
 #
-#   scripts/wordpress.sh services      start MariaDB and Apache if not running,
+#   scripts/wordpress.sh packages      install the Debian packages if missing
+#   scripts/wordpress.sh services      (and) start MariaDB and Apache if not running,
 #                                      with the WordPress site on 127.0.0.1:$WP_PORT
 #   scripts/wordpress.sh site DBNAME   a fresh, empty database DBNAME for the site
 #                                      (older test databases dropped), its config
@@ -18,18 +19,22 @@ SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
 CONTENT=/var/lib/wordpress/wp-content
 say() { printf '\033[1mwordpress:\033[0m %s\n' "$*" >&2; }
 
-need_packages() {
+have_packages() {
   [ -f /usr/share/wordpress/wp-settings.php ] && command -v mariadb >/dev/null &&
-    command -v apache2ctl >/dev/null && [ -f /etc/apache2/mods-available/php8.2.load ] &&
-    php -m 2>/dev/null | grep -qx mysqli
+    command -v apache2ctl >/dev/null && compgen -G '/etc/apache2/mods-available/php*.load' >/dev/null &&
+    php -m 2>/dev/null | grep -x mysqli >/dev/null && command -v msgfmt >/dev/null && command -v zip >/dev/null
+}
+
+packages() {
+  if ! have_packages; then
+    say "installing Debian's wordpress, mariadb-server, apache2, libapache2-mod-php, php-mysql, gettext, zip"
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq wordpress mariadb-server apache2 libapache2-mod-php php-mysql gettext zip
+  fi
 }
 
 services() {
-  if ! need_packages; then
-    say "installing Debian's wordpress, mariadb-server, apache2, libapache2-mod-php, php-mysql"
-    $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq wordpress mariadb-server apache2 libapache2-mod-php php-mysql
-  fi
+  packages
   # No systemd in CI containers: the init scripts work with or without it.
   if ! $SUDO mariadb -e 'SELECT 1' >/dev/null 2>&1; then
     say "starting MariaDB"
@@ -115,7 +120,8 @@ EOF
 }
 
 case "${1:-}" in
+  packages) packages ;;
   services) services ;;
   site) site "${2:?database name}" ;;
-  *) echo "usage: $0 services | site DBNAME" >&2; exit 2 ;;
+  *) echo "usage: $0 packages | services | site DBNAME" >&2; exit 2 ;;
 esac

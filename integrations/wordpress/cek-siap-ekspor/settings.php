@@ -70,7 +70,7 @@ function cek_siap_ekspor_settings_page() {
 	?>
 	<div class="wrap">
 		<h1><?php echo esc_html( get_admin_page_title() ); ?></h1>
-		<?php settings_errors( CEK_SIAP_EKSPOR_OPTION ); ?>
+		<?php // WordPress shows this page's settings errors itself (options-head.php). ?>
 		<form method="post" action="options.php">
 			<?php settings_fields( 'cek_siap_ekspor' ); ?>
 			<table class="form-table" role="presentation">
