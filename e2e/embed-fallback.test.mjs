@@ -9,6 +9,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { serve } from '../scripts/serve.mjs';
 import { appReady, currentQuestion, savedProgress } from './helpers.mjs';
@@ -73,6 +76,10 @@ test('a host outside the widget\'s frame-ancestors shows a message and a link th
     if (m.type() === 'error' && !/frame-ancestors/.test(m.text())) errors.push(m.text());
   });
   page.on('pageerror', (e) => errors.push(e.message));
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective}: ${e.blockedURI}`));
+  });
   const t0 = Date.now();
   await page.goto(host + '/host.html');
   const id = page.locator('#widget-id');
@@ -99,6 +106,9 @@ test('a host outside the widget\'s frame-ancestors shows a message and a link th
   assert.deepEqual(failed.sort(), ['widget-en', 'widget-id']);
   assert.equal(warnings[0], `Cek Siap Ekspor: the widget did not start within 15 s. If this site (${host}) is not in the frame-ancestors of the widget host (${widget}), the browser refuses to show it: add it to the Content-Security-Policy header the widget host sends (FRAME_ANCESTORS). Also check that this page's own CSP allows ${widget} in frame-src. Visitors are shown a link to the full page instead.`);
   assert.deepEqual(errors, []);
+  // The message is styled through CSSOM: the host's strict CSP (style-src
+  // 'self', no 'unsafe-inline') reports nothing.
+  assert.deepEqual(await page.evaluate(() => window.__csp), []);
 
   // The link opens the assessment in a new tab.
   const [tab] = await Promise.all([ctx.waitForEvent('page'), link.click()]);
@@ -117,6 +127,36 @@ test('a host outside the widget\'s frame-ancestors shows a message and a link th
   await p.locator('#widget-en [data-cek-message]').waitFor();
   assert.deepEqual(await axe(p, 'host page with the could-not-start messages'), []);
   await a.close();
+});
+
+test('a lazy widget far down the page is timed only once it loads', async () => {
+  const widget = await widgetOn("'self' https://only-this.example");
+  const dir = mkdtempSync(join(tmpdir(), 'cek-lazy-'));
+  writeFileSync(join(dir, 'lazy.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Lazy</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<script src="${widget}/embed.js" async></script></head>
+<body><h1>Far below</h1><p style="height:8000px">A long page.</p>
+<div id="late" data-cek-siap-ekspor data-lang="en"></div></body></html>`);
+  const s = await serve(dir, 0, 'localhost');
+  servers.push(s);
+  const ctx = await context();
+  const page = await ctx.newPage();
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(`http://localhost:${s.address().port}/lazy.html`);
+  const late = page.locator('#late');
+  await late.locator('iframe').waitFor({ state: 'attached' });
+  // Longer than a started widget gets: never loaded, so never timed out.
+  await page.waitForTimeout(START_MS + 2000);
+  assert.equal(await late.getAttribute('data-cek-state'), 'loading');
+  assert.equal(requests.filter((u) => u.includes('/widget.html')).length, 0, 'the lazy frame has not loaded');
+  // In view, it loads, is refused, and gets its 15 s, then the message.
+  const t0 = Date.now();
+  await late.scrollIntoViewIfNeeded();
+  await late.locator('[data-cek-message]').waitFor({ timeout: START_MS + WAIT });
+  assert.ok(Date.now() - t0 >= START_MS - 1000, 'timed from when it came into view');
+  assert.equal(await late.getAttribute('data-cek-state'), 'failed');
+  await ctx.close();
 });
 
 test('a widget that starts normally is never replaced, and says ready on its div', async () => {
