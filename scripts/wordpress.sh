@@ -27,9 +27,9 @@ have_packages() {
 
 packages() {
   if ! have_packages; then
-    say "installing Debian's wordpress, mariadb-server, apache2, libapache2-mod-php, php-mysql, gettext, zip"
+    say "installing Debian's wordpress, mariadb-server, apache2, libapache2-mod-php, php-cli, php-mysql, gettext, zip"
     $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq wordpress mariadb-server apache2 libapache2-mod-php php-mysql gettext zip
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq wordpress mariadb-server apache2 libapache2-mod-php php-cli php-mysql gettext zip
   fi
 }
 
