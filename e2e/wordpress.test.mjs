@@ -243,6 +243,18 @@ test('on a hardened site the pasted snippet shows nothing (why the plugin exists
   await ctx.close();
 });
 
+test('where embed.js is blocked (an extension, a CSP), visitors still get a link to the assessment', async () => {
+  const { ctx, page } = await newPage({ viewport: { width: 360, height: 740 } });
+  await ctx.route(`${widget}/embed.js`, (r) => r.abort());
+  await page.goto(postUrl);
+  const links = page.locator('div[data-cek-siap-ekspor] [data-cek-fallback] a');
+  assert.equal(await links.count(), 2);
+  assert.deepEqual(await links.allTextContents(), ['Buka Cek Siap Ekspor: penilaian kesiapan ekspor UMKM', 'Open the export readiness check (Cek Siap Ekspor)']);
+  assert.equal(await links.first().getAttribute('href'), `${widget}/index.html`);
+  assert.equal(await page.locator('iframe').count(), 0);
+  await ctx.close();
+});
+
 test('a visitor on a phone takes the assessment from the author\'s post through to the result', async () => {
   assert.ok(existsSync('dist/embed.js'), 'run `make build` first: the widget is served from dist/');
   const { ctx, page } = await newPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, reducedMotion: 'reduce' });
@@ -292,11 +304,18 @@ test('a visitor on a phone takes the assessment from the author\'s post through 
 
   const frame = await (await id.locator('iframe').elementHandle()).contentFrame();
   // Auto-height: the iframe takes the content's height, no inner scrollbar.
+  // The content may still be changing (fonts, the storage notice): wait
+  // until the frame's height and its content's agree twice in a row.
   const settle = async () => {
-    const inner = await frame.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
-    await page.waitForFunction(([h]) => Math.abs(document.querySelector('div[data-lang=id] iframe').getBoundingClientRect().height - h) <= 1, [inner]);
-    assert.equal(await frame.evaluate(() => document.scrollingElement.scrollHeight > window.innerHeight + 1), false, 'no inner scrollbar');
-    return inner;
+    for (let round = 0; round < 20; round++) {
+      const inner = await frame.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+      await page.waitForFunction(([h]) => Math.abs(document.querySelector('div[data-lang=id] iframe').getBoundingClientRect().height - h) <= 1, [inner]);
+      const again = await frame.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+      if (again !== inner) continue;
+      assert.equal(await frame.evaluate(() => document.scrollingElement.scrollHeight > window.innerHeight + 1), false, 'no inner scrollbar');
+      return inner;
+    }
+    throw new Error('the widget never settled');
   };
   const heights = [await settle()];
   const steps = () => page.evaluate(() => window.cekEvents.filter((e) => e.widget === 'id' && e.type === 'step').length);
