@@ -116,17 +116,6 @@ test('a host outside the widget\'s frame-ancestors shows a message and a link th
   assert.equal(tab.url(), `${widget}/index.html`);
   assert.equal(await tab.locator('#screen-heading').textContent(), 'Seberapa siap usaha Anda untuk ekspor?');
   await ctx.close();
-
-  // The message passes axe (in its own context: axe needs the host's CSP
-  // bypassed, which the widget's frame-ancestors is not part of here
-  // because the message is the host page's own DOM).
-  const a = await context({ bypassCSP: true });
-  const p = await a.newPage();
-  await p.goto(host + '/host.html');
-  await p.locator('#widget-id [data-cek-message]').waitFor({ timeout: START_MS + WAIT });
-  await p.locator('#widget-en [data-cek-message]').waitFor();
-  assert.deepEqual(await axe(p, 'host page with the could-not-start messages'), []);
-  await a.close();
 });
 
 test('a lazy widget far down the page is timed only once it loads', async () => {
@@ -135,8 +124,8 @@ test('a lazy widget far down the page is timed only once it loads', async () => 
   writeFileSync(join(dir, 'lazy.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Lazy</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <script src="${widget}/embed.js" async></script></head>
-<body><h1>Far below</h1><p style="height:8000px">A long page.</p>
-<div id="late" data-cek-siap-ekspor data-lang="en"></div></body></html>`);
+<body><main><h1>Far below</h1><p style="height:8000px">A long page.</p>
+<div id="late" data-cek-siap-ekspor data-lang="en"></div></main></body></html>`);
   const s = await serve(dir, 0, 'localhost');
   servers.push(s);
   const ctx = await context();
@@ -156,6 +145,8 @@ test('a lazy widget far down the page is timed only once it loads', async () => 
   await late.locator('[data-cek-message]').waitFor({ timeout: START_MS + WAIT });
   assert.ok(Date.now() - t0 >= START_MS - 1000, 'timed from when it came into view');
   assert.equal(await late.getAttribute('data-cek-state'), 'failed');
+  // This page has no CSP of its own, so axe-core can be added to it.
+  assert.deepEqual(await axe(page, 'host page with the could-not-start message'), []);
   await ctx.close();
 });
 
