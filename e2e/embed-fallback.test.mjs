@@ -202,7 +202,7 @@ test('a widget that cannot save carries its answers to a new tab, which resumes 
   const carry = notice.locator('a[data-carry]');
   assert.equal(await carry.textContent(), 'Lanjutkan di tab baru (membuka tab baru)');
   assert.deepEqual(await axe(frame, 'widget with the carry notice'), []);
-  // Keyboard: Tab reaches the buttons and the link in order.
+  // Keyboard: the actions are real buttons and links in reading order.
   const allow = notice.getByRole('button', { name: 'Izinkan penyimpanan' });
   if (await allow.count()) {
     // The Storage Access API first: the browser refuses here (storage stays blocked).
