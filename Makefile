@@ -4,12 +4,12 @@
 SHELL := /bin/bash
 ENV := source scripts/env.sh &&
 
-.PHONY: serve test setup setup-test build build-debug dev lint native fuzz-smoke fuzz browser e2e size bench bench-cohort bench-web
+.PHONY: serve test setup setup-test build build-debug dev lint native fuzz-smoke fuzz browser e2e size bench bench-cohort bench-web wordpress-plugin wordpress-lint wordpress-services
 
 serve: setup build
 	$(ENV) node scripts/serve.mjs dist 8080
 
-test: setup-test lint native fuzz-smoke browser build build-debug e2e
+test: setup-test lint wordpress-lint native fuzz-smoke browser build build-debug wordpress-plugin wordpress-services e2e
 
 setup:
 	scripts/setup.sh
@@ -36,6 +36,27 @@ build:
 build-debug:
 	$(ENV) trunk build --dist target/dist-debug
 	node scripts/csp.mjs target/dist-debug
+
+# The WordPress plugin as the zip an administrator uploads (Plugins → Add
+# New → Upload Plugin). The Indonesian .mo is compiled here from the .po by
+# Debian's msgfmt (gettext), so only the .po is kept in git.
+WP_PLUGIN := integrations/wordpress/cek-siap-ekspor
+wordpress-plugin:
+	rm -rf target/wordpress && mkdir -p target/wordpress
+	cp -r $(WP_PLUGIN) target/wordpress/
+	msgfmt --check -o target/wordpress/cek-siap-ekspor/languages/cek-siap-ekspor-id_ID.mo $(WP_PLUGIN)/languages/cek-siap-ekspor-id_ID.po
+	rm -f target/cek-siap-ekspor-wordpress.zip
+	cd target/wordpress && zip -qrX ../cek-siap-ekspor-wordpress.zip cek-siap-ekspor
+	@echo "WordPress plugin: target/cek-siap-ekspor-wordpress.zip"
+
+# Every PHP file of the plugin parses (php -l), and the translation compiles.
+wordpress-lint:
+	@for f in $$(find $(WP_PLUGIN) -name '*.php'); do php -l "$$f" || exit 1; done
+	msgfmt --check -o /dev/null $(WP_PLUGIN)/languages/cek-siap-ekspor-id_ID.po
+
+# MariaDB and Apache for e2e/wordpress.test.mjs, started if not running.
+wordpress-services:
+	scripts/wordpress.sh services
 
 # Rebuild on change while developing (not for measuring anything).
 dev: setup

@@ -150,7 +150,7 @@ test('the iframe is titled, lazy, sandboxed, and messages from a third origin ar
   const attrs = await page.locator('#widget-id iframe').evaluate((f) => ({ title: f.title, loading: f.loading, sandbox: f.getAttribute('sandbox'), allow: f.getAttribute('allow') }));
   assert.match(attrs.title, /Cek Siap Ekspor/);
   assert.equal(attrs.loading, 'lazy');
-  assert.deepEqual(attrs.sandbox.split(' ').sort(), ['allow-forms', 'allow-popups', 'allow-popups-to-escape-sandbox', 'allow-same-origin', 'allow-scripts']);
+  assert.deepEqual(attrs.sandbox.split(' ').sort(), ['allow-forms', 'allow-popups', 'allow-popups-to-escape-sandbox', 'allow-same-origin', 'allow-scripts', 'allow-storage-access-by-user-activation']);
   assert.equal(attrs.allow, null, 'no camera unless asked for');
 
   // The host may switch a widget's language: the listener works...

@@ -4,7 +4,8 @@
 # npm, Debian or the rustup dist server (see ../shared/TOOLCHAIN.md).
 #
 #   scripts/setup.sh          build tools (wasm target, trunk, wasm-bindgen, wasm-opt)
-#   scripts/setup.sh --test   also the browser tests' Chromium and ChromeDriver
+#   scripts/setup.sh --test   also the browser tests' Chromium and ChromeDriver, and
+#                             Debian's WordPress, MariaDB, Apache and PHP (scripts/wordpress.sh)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -70,6 +71,8 @@ if [ "${1:-}" = "--test" ]; then
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium chromium-driver brotli
   fi
+  # The WordPress plugin's test: Debian's WordPress, MariaDB, Apache, PHP.
+  scripts/wordpress.sh packages
 fi
 
 # trunk builds offline (Trunk.toml), so fetch crates first.

@@ -2,7 +2,7 @@
 //! whatever link someone opened. It must never panic, and every route it
 //! recognises must lead back to itself through `Route::fragment`. Also the
 //! `lang` URL parameter (`Lang::from_code`), and a result route's code as
-//! the result screen reads it.
+//! the result screen reads it (and a widget's carried answers, the same way).
 #![no_main]
 
 use cek_siap_ekspor::assessment::route::{parse_fragment, Route};
@@ -20,7 +20,7 @@ fuzz_target!(|data: &[u8]| {
         );
         assert_eq!(parse_fragment(&format!("#{}", route.fragment())), route);
     }
-    if let Route::Result(c) = &route {
+    if let Route::Result(c) | Route::Continue { code: c, .. } = &route {
         let _ = code::decode(Bank::builtin(), c);
     }
     if let Some(lang) = Lang::from_code(&text) {

@@ -25,6 +25,10 @@ pub enum Notice {
     ProgressReset,
     /// The browser won't let us save: answers live only in this tab.
     StorageUnavailable,
+    /// Answers carried from a widget (`#lanjut=`) were taken in here.
+    Carried,
+    /// Answers carried from a widget could not be read, so none were used.
+    CarriedUnreadable,
 }
 
 /// A calendar day on the owner's device, kept as `YYYY-MM-DD`. The shell

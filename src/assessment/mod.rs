@@ -15,6 +15,7 @@ pub mod crc;
 pub mod flow;
 pub mod plan;
 pub mod progress;
+pub mod resume;
 pub mod route;
 pub mod score;
 pub mod validate;

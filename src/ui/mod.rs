@@ -2,6 +2,7 @@
 //! the effects at the edge (saving progress, the document language, focus).
 
 pub mod banks;
+mod carry;
 mod chart;
 pub mod crash;
 pub mod embed;
@@ -21,7 +22,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::assessment::config;
-use crate::assessment::flow::{self, Action, Screen, State};
+use crate::assessment::flow::{self, Action, Notice, Screen, State};
+use crate::assessment::resume::{self, Resume};
 use crate::assessment::route::{self, Route};
 use crate::assessment::{Bank, Lang};
 
@@ -142,13 +144,29 @@ pub fn App(props: &AppProps) -> Html {
     // Opened by embed.js inside a host page? Then the host's language wins.
     let embedded = use_memo((), move |_| hooks.and_then(|_| embed::detect()));
     let key = use_memo((), |_| storage::progress_key(embedded.as_ref().as_ref()));
-    let model = use_reducer(|| {
-        let mut state = storage::load(bank(), &key);
-        if let Some(lang) = embedded.as_ref().as_ref().and_then(|e| e.lang) {
-            state.lang = lang;
+    // Saved progress, and on the owner's page answers carried from a widget
+    // (`#lanjut=`): taken in at once, or kept aside until the owner chooses.
+    let start = use_memo((), {
+        let (embedded, key) = (embedded.clone(), key.clone());
+        move |_| {
+            let mut state = storage::load(bank(), &key);
+            if let Some(lang) = embedded.as_ref().as_ref().and_then(|e| e.lang) {
+                state.lang = lang;
+            }
+            if embedded.is_none() {
+                take_carried(state)
+            } else {
+                (state, None)
+            }
         }
-        Model(state)
     });
+    let model = use_reducer(|| Model(start.0.clone()));
+    let carried = use_state(|| start.1.clone());
+    // Storage warnings come once per visit: after the owner closes the
+    // notice, a later failed save does not bring it back.
+    let warned = use_mut_ref(|| start.0.notice == Some(Notice::StorageUnavailable));
+    // Storage access granted on the owner's tap (Storage Access API).
+    let granted = use_state(|| false);
     let state = Rc::new(model.0.clone());
     let act = {
         let model = model.clone();
@@ -182,12 +200,37 @@ pub fn App(props: &AppProps) -> Html {
         );
         let state = state.clone();
         let saving_to = saving_to.clone();
+        let warned = warned.clone();
         use_effect_with(saved, move |_| {
             let key = saving_to.borrow().clone();
-            if storage::save(bank(), &key, &state).is_err() && state.notice.is_none() {
-                act.emit(Action::Notify(flow::Notice::StorageUnavailable));
+            if storage::save(bank(), &key, &state).is_err()
+                && state.notice.is_none()
+                && !std::mem::replace(&mut *warned.borrow_mut(), true)
+            {
+                act.emit(Action::Notify(Notice::StorageUnavailable));
             }
         });
+    }
+    // Inside a host's page the storage notice takes room on one screen
+    // only; from the next screen on, the footer keeps the way to a new tab.
+    {
+        let act = act.clone();
+        let shown_on = use_mut_ref(|| None::<Screen>);
+        let embedded = embedded.is_some();
+        use_effect_with(
+            (state.screen.clone(), state.notice),
+            move |(screen, notice)| {
+                if !embedded || *notice != Some(Notice::StorageUnavailable) {
+                    return;
+                }
+                let mut shown_on = shown_on.borrow_mut();
+                match &*shown_on {
+                    None => *shown_on = Some(screen.clone()),
+                    Some(first) if first != screen => act.emit(Action::DismissNotice),
+                    Some(_) => {}
+                }
+            },
+        );
     }
     // A new version downloaded in the background, and the install offer.
     let update_ready = use_state(|| false);
@@ -287,6 +330,29 @@ pub fn App(props: &AppProps) -> Html {
             }
         },
     };
+    // Embedded, storage blocked, the built-in questions (a host's own bank
+    // means nothing to the full page): offer to carry the answers over.
+    let blocked = *warned.borrow() && !*granted;
+    let offer =
+        (embedded.is_some() && blocked && std::ptr::eq(bank(), crate::assessment::Bank::builtin()))
+            .then(|| carry::Offer {
+                lang,
+                href: carry::href(&state),
+                on_granted: {
+                    let (granted, act, state, saving_to) = (
+                        granted.clone(),
+                        act.clone(),
+                        state.clone(),
+                        saving_to.clone(),
+                    );
+                    Callback::from(move |_| {
+                        // Saving works now: keep what was answered so far.
+                        let _ = storage::save(bank(), &saving_to.borrow(), &state);
+                        granted.set(true);
+                        act.emit(Action::DismissNotice);
+                    })
+                },
+            });
     let organisation = applied
         .as_ref()
         .map(|a| a.config.organisation.clone())
@@ -317,10 +383,16 @@ pub fn App(props: &AppProps) -> Html {
                         </button>
                     </div>
                 }
-                { notice(&state, &act) }
+                if let Some(carried_state) = &*carried {
+                    { carried_choice(lang, carried_state, &act, &carried) }
+                }
+                { notice(&state, &act, offer.as_ref()) }
                 { screen }
             </main>
             <footer class="bottom">
+                if let Some(offer) = offer.as_ref().filter(|_| state.notice != Some(Notice::StorageUnavailable)) {
+                    <p class="carry-footer">{ carry::link(offer) }</p>
+                }
                 <p>{ t(lang, Ui::Privacy) }</p>
                 // Last on the page: when the browser's offer arrives late,
                 // nothing below it moves (no layout shift).
@@ -391,16 +463,81 @@ fn use_embed(e: Option<&embed::Embed>, state: &State, on_message: &Callback<serd
     });
 }
 
-fn notice(state: &State, act: &Callback<Action>) -> Html {
+fn notice(state: &State, act: &Callback<Action>, offer: Option<&carry::Offer>) -> Html {
     let Some(notice) = state.notice else {
         return html! {};
     };
     let dismiss = act.reform(|_| Action::DismissNotice);
+    let offer = offer.filter(|_| notice == Notice::StorageUnavailable);
     html! {
-        <div class="notice" role="status">
+        <div class={classes!("notice", offer.map(|_| "carry"))} role="status">
             <p>{ text::notice(state.lang, notice) }</p>
+            if let Some(offer) = offer {
+                <carry::CarryOffer ..offer.clone() />
+            }
             <button type="button" class="link-button" onclick={dismiss}>{ t(state.lang, Ui::Dismiss) }</button>
         </div>
+    }
+}
+
+/// The owner's page already keeps other answers than the ones carried from a
+/// widget: the owner chooses; nothing is replaced without asking.
+fn carried_choice(
+    lang: crate::assessment::Lang,
+    carried: &Rc<State>,
+    act: &Callback<Action>,
+    slot: &UseStateHandle<Option<Rc<State>>>,
+) -> Html {
+    let take = {
+        let (act, carried, slot) = (act.clone(), carried.clone(), slot.clone());
+        Callback::from(move |_| {
+            let mut s = (*carried).clone();
+            s.notice = Some(Notice::Carried);
+            act.emit(Action::Restore(Box::new(s)));
+            slot.set(None);
+        })
+    };
+    let keep = {
+        let slot = slot.clone();
+        Callback::from(move |_| slot.set(None))
+    };
+    html! {
+        <div class="confirm carried" role="alertdialog" aria-labelledby="carried-q">
+            <p id="carried-q">{ t(lang, Ui::CarriedAsk) }</p>
+            <button type="button" class="primary" onclick={take}>{ t(lang, Ui::CarriedUse) }</button>
+            <button type="button" class="secondary" onclick={keep}>{ t(lang, Ui::CarriedKeep) }</button>
+        </div>
+    }
+}
+
+/// On the owner's page: answers carried from a widget in `#lanjut=`, read
+/// once. The fragment is dropped right away, so a reload doesn't import
+/// them again. Returns the state to start with, and the carried answers to
+/// ask about when other answers are saved here.
+fn take_carried(saved: State) -> (State, Option<Rc<State>>) {
+    let Route::Continue { code, at } = current_route() else {
+        return (saved, None);
+    };
+    carry::drop_fragment();
+    match crate::assessment::code::decode(bank(), &code) {
+        Err(_) => (
+            State {
+                notice: Some(Notice::CarriedUnreadable),
+                ..saved
+            },
+            None,
+        ),
+        Ok(shared) => {
+            match resume::resume(bank(), &saved, shared.answers, shared.name, at.as_deref()) {
+                Resume::Take(mut state) => {
+                    if state.notice.is_none() && state.answers != saved.answers {
+                        state.notice = Some(Notice::Carried);
+                    }
+                    (state, None)
+                }
+                Resume::Ask { carried } => (saved, Some(Rc::new(carried))),
+            }
+        }
     }
 }
 

@@ -123,6 +123,15 @@ pub enum Ui {
     CameraView,
     StopScan,
     ScanQr,
+    /// Embedded and unable to save: carry the answers to the full page.
+    ContinueLead,
+    ContinueInNewTab,
+    AllowStorage,
+    StorageRefused,
+    /// The full page already keeps other answers than the carried ones.
+    CarriedAsk,
+    CarriedUse,
+    CarriedKeep,
 }
 
 pub fn t(lang: Lang, key: Ui) -> &'static str {
@@ -197,6 +206,22 @@ pub fn t(lang: Lang, key: Ui) -> &'static str {
             "Your answers are not sent anywhere. Everything stays on this device only.",
         ),
         Ui::Dismiss => ("Tutup pesan", "Close message"),
+        Ui::ContinueLead => (
+            "Agar jawaban tidak hilang, lanjutkan di tab baru: jawaban sejauh ini ikut dibawa dan disimpan di sana.",
+            "To keep your answers, continue in a new tab: your answers so far go with you and are saved there.",
+        ),
+        Ui::ContinueInNewTab => ("Lanjutkan di tab baru", "Continue in a new tab"),
+        Ui::AllowStorage => ("Izinkan penyimpanan", "Allow saving"),
+        Ui::StorageRefused => (
+            "Browser tidak mengizinkan penyimpanan di sini. Pakai “Lanjutkan di tab baru”.",
+            "The browser did not allow saving here. Use “Continue in a new tab”.",
+        ),
+        Ui::CarriedAsk => (
+            "Halaman ini sudah menyimpan jawaban lain. Pakai jawaban yang dibawa dari widget? Jawaban yang tersimpan di sini akan diganti.",
+            "This page already keeps other answers. Use the answers brought from the widget? The answers kept here will be replaced.",
+        ),
+        Ui::CarriedUse => ("Pakai jawaban dari widget", "Use the widget's answers"),
+        Ui::CarriedKeep => ("Tetap pakai jawaban tersimpan", "Keep the saved answers"),
         Ui::OpensNewTab => ("(membuka tab baru)", "(opens a new tab)"),
         Ui::ShareTitle => ("Bagikan hasil", "Share your result"),
         Ui::ShareLead => (
@@ -377,6 +402,18 @@ pub fn notice(lang: Lang, notice: Notice) -> &'static str {
         }
         (Notice::StorageUnavailable, Lang::En) => {
             "This browser does not allow saving. You can still answer, but your answers are lost if you close the page."
+        }
+        (Notice::Carried, Lang::Id) => {
+            "Jawaban dari widget dilanjutkan di sini dan kini tersimpan di browser ini."
+        }
+        (Notice::Carried, Lang::En) => {
+            "Your answers from the widget continue here and are now saved in this browser."
+        }
+        (Notice::CarriedUnreadable, Lang::Id) => {
+            "Jawaban yang dibawa dari widget tidak bisa dibaca, jadi tidak dipakai. Anda bisa mulai di sini."
+        }
+        (Notice::CarriedUnreadable, Lang::En) => {
+            "The answers brought from the widget could not be read, so they were not used. You can start here."
         }
     }
 }
