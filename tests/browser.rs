@@ -172,7 +172,10 @@ async fn each_answer_is_saved_and_the_next_question_follows() {
         state.answers.get(&first.id),
         Some(&vec![first.options[0].id.clone()])
     );
-    assert_eq!(state.screen, Screen::Question(bank.questions[1].id.clone()));
+    // The next question shown after that answer (skip logic may hide the
+    // one after it in the bank, as "modal usaha" is for an owner with sales).
+    let next = cek_siap_ekspor::assessment::flow::shown_ids(bank, &state.answers)[1];
+    assert_eq!(state.screen, Screen::Question(next.to_string()));
 }
 
 #[wasm_bindgen_test]
