@@ -10,7 +10,7 @@
 use cek_siap_ekspor::assessment::bank::{Area, Choice, Hidden, Level, Question, Rule};
 use cek_siap_ekspor::assessment::cond::Cond;
 use cek_siap_ekspor::assessment::flow::Answers;
-use cek_siap_ekspor::assessment::score::visibility;
+use cek_siap_ekspor::assessment::score::Engine;
 use cek_siap_ekspor::assessment::{code, validate, Bank, Kind, Text};
 use libfuzzer_sys::fuzz_target;
 
@@ -31,7 +31,9 @@ fn text(s: &str) -> Text {
 }
 
 fn bank_from(b: &mut Bytes) -> Bank {
-    let n = 1 + b.next() % 120;
+    // Up to 60 questions of up to 31 options: enough to pass the most a
+    // code can hold (`code::MAX_ANSWER_BITS`), and quick to validate.
+    let n = 1 + b.next() % 60;
     let mut questions: Vec<Question> = Vec::with_capacity(n);
     for i in 0..n {
         let kind = if b.next() % 2 == 0 { Kind::Single } else { Kind::Multi };
@@ -98,9 +100,12 @@ fn bank_from(b: &mut Bytes) -> Bank {
 /// Every shown question answered from the bytes: one option, or a set of
 /// them (an exclusive option alone).
 fn answers_from(bank: &Bank, b: &mut Bytes) -> Answers {
+    // Compiled once: skip logic only looks back, so what is shown up to a
+    // question is known from the answers so far.
+    let engine = Engine::new(bank);
     let mut answers = Answers::new();
     for (i, q) in bank.questions.iter().enumerate() {
-        if !visibility(bank, &answers)[i] {
+        if !engine.visibility(&engine.picks(&answers))[i] {
             continue;
         }
         let n = q.options.len();
