@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
-  test, before, after, start, phone, open, appReady, answerAll, foreign, cspViolations, KEYS, seedStorage,
+  test, before, after, start, phone, open, appReady, answerAll, foreign, cspViolations, KEYS, seedStorage, axeScreen,
 } from './helpers.mjs';
 
 const golden = JSON.parse(readFileSync('tests/fixtures/codes-v1.json', 'utf8'));
@@ -161,4 +161,26 @@ test("a trainer's workshop pairs a T0 on the first questions with a T1 on today'
   assert.deepEqual(trainer.errors, []);
   assert.deepEqual(foreign(trainer.requests, env.origin), []);
   await trainer.ctx.close();
+});
+
+test('the screens results that last add pass axe, in both languages', async () => {
+  // axe-core is injected, so this page runs with the CSP bypassed: it
+  // asserts accessibility only, never the CSP (the tests above do that).
+  const { page: p, ctx } = await phone(env, { inject: true });
+  await p.goto(`${env.origin}/#hasil=${golden.codes[4].code}`);
+  await p.reload();
+  await p.locator('.older-questions').waitFor();
+  assert.deepEqual(await axeScreen(p, 'a first-release result on today\'s page'), []);
+  await p.getByRole('button', { name: 'English' }).click();
+  await p.locator('.older-questions', { hasText: 'This result uses the questions of version 1, 28 November 2026.' }).waitFor();
+  assert.deepEqual(await axeScreen(p, 'a first-release result on today\'s page, in English'), []);
+  await p.goto(`${env.origin}/#hasil=${other.code}`);
+  await p.reload();
+  await p.locator('.error[role=alert]').waitFor();
+  assert.equal(
+    (await p.locator('.error[role=alert]').textContent()).trim(),
+    `This result was made with ${other.organisation}'s own questions (the widget on their site), not the Cek Siap Ekspor questions on this page. Open it from ${other.organisation}'s site.`,
+  );
+  assert.deepEqual(await axeScreen(p, "another organisation's result, in English"), []);
+  await ctx.close();
 });
