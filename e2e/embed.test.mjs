@@ -257,6 +257,35 @@ test('an invalid configuration says what is wrong, and the built-in bank still w
   await ctx.close();
 });
 
+test("a result from a widget with the host's own bank names the host on the owner's page, never read with our questions", async () => {
+  const { ctx, page, errors } = await hostPage(360, { url: configHost + '/host-config.html', widgets: 3, height: 4000 });
+  const custom = frameOf(page, 'custom');
+  await custom.locator('.brand .org', { hasText: 'Dinas Khusus' }).waitFor();
+  // Straight to the result: the first option everywhere (DOM clicks, as above).
+  await custom.getByRole('button', { name: 'Mulai' }).dispatchEvent('click');
+  while (await custom.locator('form.question').count()) {
+    const heading = await custom.locator('#screen-heading').textContent();
+    await custom.locator('label.option').first().dispatchEvent('click');
+    await custom.locator('form.question input:checked').first().waitFor({ state: 'attached' });
+    await custom.locator('form.question button[type=submit]').dispatchEvent('click');
+    await custom.locator('#screen-heading').filter({ hasNotText: heading }).waitFor();
+  }
+  await custom.getByRole('button', { name: 'Lihat hasil' }).dispatchEvent('click');
+  const link = await custom.locator('a[data-result-link]').getAttribute('href');
+  assert.match(link, /#hasil=K2[0-9A-Za-z_-]+$/);
+  // The host's bank is ours reworded (same structure): still refused.
+  const owner = await ctx.newPage();
+  await owner.goto(link);
+  await owner.locator('.error[role=alert]').waitFor();
+  assert.equal(
+    (await owner.locator('.error[role=alert]').textContent()).trim(),
+    'Hasil ini dibuat dengan pertanyaan milik Dinas Khusus (widget di situs mereka), bukan pertanyaan Cek Siap Ekspor di halaman ini. Buka hasil ini lewat situs Dinas Khusus.',
+  );
+  assert.equal(await owner.locator('.level-name').count(), 0);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
 test('a site not in frame-ancestors cannot frame the widget', async () => {
   // The same widget, served with an allow-list that names only go.id sites.
   const strict = await serve('dist', 0, '127.0.0.1', { frameAncestors: "'self' https://*.go.id" });

@@ -357,3 +357,23 @@ fn the_other_organisations_pinned_code_reads_only_with_its_own_bank() {
         Found::Missing(CodeError::OtherOrganisation(p.organisation))
     );
 }
+
+/// A host that kept our very questions and only reworded them (the same
+/// fingerprint) may have changed what they mean: its codes name it, and our
+/// pages still never read them with our questions.
+#[test]
+fn a_reworded_copy_of_our_bank_is_still_another_organisations() {
+    let mut reworded = current().clone();
+    reworded.questions[1].text.id = "Apakah produk Anda sudah bersertifikat halal?".into();
+    assert_eq!(reworded.fingerprint(), current().fingerprint());
+    let answers = walk_with(&reworded, |_, q| q.strongest());
+    let code = code::encode_for(&reworded, &answers, None, Some("Dinas Khusus"));
+    let header = code::header(&code).unwrap();
+    let other = CodeError::OtherOrganisation("Dinas Khusus".into());
+    assert_eq!(locate(&header, &[current()]), Found::Missing(other.clone()));
+    let mut w = Workshop::default();
+    assert_eq!(
+        cohort::add(&Library::single(current()), &mut w, &code, "2026-12-02"),
+        Err(other)
+    );
+}

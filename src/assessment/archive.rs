@@ -67,8 +67,13 @@ pub enum Found {
 }
 
 /// Finds the bank a code names among `banks` (the page's own first), else
-/// among the released ones.
+/// among the released ones. A code from a host's own bank is never found.
 pub fn locate(header: &Header, banks: &[&Bank]) -> Found {
+    // A host's own bank may reuse our ids with other meanings (even our
+    // very structure, reworded), so its codes are never read with ours.
+    if let Some(org) = &header.organisation {
+        return Found::Missing(CodeError::OtherOrganisation(org.clone()));
+    }
     let ours = |b: &Bank, print: u32| b.version == header.bank_version && b.fingerprint() == print;
     // Format 1 named only a version, and only our own banks wrote it.
     let print = match header.bank_fingerprint {
@@ -83,10 +88,7 @@ pub fn locate(header: &Header, banks: &[&Bank]) -> Found {
     }
     match released(header.bank_version) {
         Some(r) if r.fingerprint == print => Found::Fetch(r),
-        _ => Found::Missing(match &header.organisation {
-            Some(org) => CodeError::OtherOrganisation(org.clone()),
-            None => CodeError::UnknownBank(header.bank_version),
-        }),
+        _ => Found::Missing(CodeError::UnknownBank(header.bank_version)),
     }
 }
 
@@ -180,6 +182,10 @@ impl<'a> Library<'a> {
     ) -> Result<(usize, Read<'t>), CodeError> {
         let mut at = 0;
         let read = code::read_with(text, keep_name, |header| {
+            // Never a host's own bank's code, whatever its fingerprint.
+            if let Some(org) = &header.organisation {
+                return Err(CodeError::OtherOrganisation(org.clone()));
+            }
             let i = self
                 .engines
                 .iter()
