@@ -4,12 +4,12 @@
 SHELL := /bin/bash
 ENV := source scripts/env.sh &&
 
-.PHONY: serve test setup setup-test build build-debug dev lint native fuzz-smoke fuzz browser e2e size bench bench-cohort bench-web wordpress-plugin wordpress-lint wordpress-services
+.PHONY: serve test setup setup-test build build-debug dev lint native fuzz-smoke fuzz browser e2e size size-check bench bench-cohort bench-web wordpress-plugin wordpress-lint wordpress-services
 
 serve: setup build
 	$(ENV) node scripts/serve.mjs dist 8080
 
-test: setup-test lint wordpress-lint native fuzz-smoke browser build build-debug wordpress-plugin wordpress-services e2e
+test: setup-test lint wordpress-lint native fuzz-smoke browser build build-debug wordpress-plugin wordpress-services size-check e2e
 
 setup:
 	scripts/setup.sh
@@ -89,7 +89,11 @@ e2e:
 
 # Shipped files: raw, gzip and brotli bytes, and the first-load total.
 size: setup build
-	$(ENV) node scripts/size.mjs dist
+	$(ENV) node scripts/size.mjs dist --check
+
+# The budget check alone, on the build make test just made.
+size-check:
+	$(ENV) node scripts/size.mjs dist --check
 
 # Benchmarks: they report figures, they assert none.
 bench: bench-cohort bench-web

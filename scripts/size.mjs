@@ -2,7 +2,10 @@
 // bytes, and the first-load total (what index.html pulls in before the first
 // question). Prints a table, then one JSON line for scripts.
 //
-//   node scripts/size.mjs dist
+//   node scripts/size.mjs dist                     the report
+//   node scripts/size.mjs dist --check [BUDGETS]   also exits 1 if a page is
+//                                                  over its budget (brotli bytes,
+//                                                  scripts/size-budgets.json)
 //
 // `sizeReport(dir)` returns the same object as the JSON line (bench/bench.mjs
 // uses it); `printSizeReport(report)` prints the table and the JSON line.
@@ -65,6 +68,24 @@ export function printSizeReport(report) {
   console.log(JSON.stringify(report));
 }
 
+/** The pages over their budget: `[{page, brotli, budget}]`, empty if none. */
+export function overBudget(report, budgets) {
+  return ['first_load', 'trainer_page', 'widget_page']
+    .filter((page) => typeof budgets[page] === 'number' && report[page].brotli > budgets[page])
+    .map((page) => ({ page, brotli: report[page].brotli, budget: budgets[page] }));
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  printSizeReport(sizeReport(process.argv[2] ?? 'dist'));
+  const [dir = 'dist', flag, budgetsFile = 'scripts/size-budgets.json'] = process.argv.slice(2);
+  const report = sizeReport(dir);
+  printSizeReport(report);
+  if (flag === '--check') {
+    const budgets = JSON.parse(readFileSync(budgetsFile, 'utf8'));
+    const over = overBudget(report, budgets);
+    for (const o of over) {
+      console.error(`size: ${o.page} is ${o.brotli} B brotli, over its budget of ${o.budget} B (${budgetsFile})`);
+    }
+    if (over.length) process.exit(1);
+    console.log(`size: every page within its budget (${budgetsFile})`);
+  }
 }
