@@ -20,17 +20,28 @@ fuzz_target!(|data: &[u8]| {
     match code::decode(bank, &text) {
         Ok(shared) => {
             round_trip(bank, &shared);
-            // A trainer adding the same code twice gets one participant.
+            // A trainer adding the same code twice gets one participant;
+            // a code that names a host organisation is never taken in,
+            // even when it reads with this bank.
             let mut w = Workshop::default();
             let library = Library::single(bank);
-            assert_eq!(
-                cohort::add(&library, &mut w, &text, "2026-01-01"),
-                Ok(Added::New)
-            );
-            assert_eq!(
-                cohort::add(&library, &mut w, &text, "2026-01-02"),
-                Ok(Added::Duplicate)
-            );
+            let header = code::header(&text).expect("a code that decodes has a header");
+            match header.organisation {
+                None => {
+                    assert_eq!(
+                        cohort::add(&library, &mut w, &text, "2026-01-01"),
+                        Ok(Added::New)
+                    );
+                    assert_eq!(
+                        cohort::add(&library, &mut w, &text, "2026-01-02"),
+                        Ok(Added::Duplicate)
+                    );
+                }
+                Some(org) => assert_eq!(
+                    cohort::add(&library, &mut w, &text, "2026-01-01"),
+                    Err(CodeError::OtherOrganisation(org))
+                ),
+            }
         }
         Err(e) => messages(e),
     }

@@ -69,12 +69,18 @@ pub enum Found {
 /// Finds the bank a code names among `banks` (the page's own first), else
 /// among the released ones. A code from a host's own bank is never found.
 pub fn locate(header: &Header, banks: &[&Bank]) -> Found {
+    let ours: Vec<(u32, u32)> = banks.iter().map(|b| (b.version, b.fingerprint())).collect();
+    locate_among(header, &ours)
+}
+
+/// As `locate`, among banks given as (version, fingerprint), so a library
+/// that has worked out its fingerprints once never works them out again.
+fn locate_among(header: &Header, ours: &[(u32, u32)]) -> Found {
     // A host's own bank may reuse our ids with other meanings (even our
     // very structure, reworded), so its codes are never read with ours.
     if let Some(org) = &header.organisation {
         return Found::Missing(CodeError::OtherOrganisation(org.clone()));
     }
-    let ours = |b: &Bank, print: u32| b.version == header.bank_version && b.fingerprint() == print;
     // Format 1 named only a version, and only our own banks wrote it.
     let print = match header.bank_fingerprint {
         Some(p) => p,
@@ -83,7 +89,7 @@ pub fn locate(header: &Header, banks: &[&Bank]) -> Found {
             None => return Found::Missing(CodeError::UnknownBank(header.bank_version)),
         },
     };
-    if let Some(i) = banks.iter().position(|b| ours(b, print)) {
+    if let Some(i) = ours.iter().position(|&o| o == (header.bank_version, print)) {
         return Found::Here(i);
     }
     match released(header.bank_version) {
@@ -107,6 +113,8 @@ pub fn parse_released(entry: &Released, json: &str) -> Option<Bank> {
 /// left out (`tests/archive.rs` keeps every released bank in line).
 pub struct Library<'a> {
     engines: Vec<Engine<'a>>,
+    /// Per engine: its bank's version and fingerprint, for `locate_among`.
+    ours: Vec<(u32, u32)>,
 }
 
 /// An item of one of the library's banks: a rule, gate or level.
@@ -130,13 +138,16 @@ impl<'a> Library<'a> {
                     .eq(current.levels.iter().map(|l| &l.id))
         };
         let mut engines = vec![Engine::new(current)];
-        for &b in older {
-            let print = b.fingerprint();
-            if same_shape(b) && engines.iter().all(|e| e.fingerprint != print) {
-                engines.push(Engine::new(b));
+        for &b in older.iter().filter(|b| same_shape(b)) {
+            let engine = Engine::new(b);
+            if engines.iter().all(|e| e.fingerprint != engine.fingerprint) {
+                engines.push(engine);
             }
         }
-        Library { engines }
+        let ours = (engines.iter())
+            .map(|e| (e.bank.version, e.fingerprint))
+            .collect();
+        Library { engines, ours }
     }
 
     /// Just the current bank.
@@ -182,24 +193,14 @@ impl<'a> Library<'a> {
     ) -> Result<(usize, Read<'t>), CodeError> {
         let mut at = 0;
         let read = code::read_with(text, keep_name, |header| {
-            // Never a host's own bank's code, whatever its fingerprint.
-            if let Some(org) = &header.organisation {
-                return Err(CodeError::OtherOrganisation(org.clone()));
+            match locate_among(header, &self.ours) {
+                Found::Here(i) => {
+                    at = i;
+                    Ok(&self.engines[i])
+                }
+                Found::Fetch(r) => Err(CodeError::BankUnavailable(r.version)),
+                Found::Missing(e) => Err(e),
             }
-            let i = self
-                .engines
-                .iter()
-                .position(|e| code::names_bank(header, e))
-                .ok_or_else(|| {
-                    let banks: Vec<&Bank> = self.engines.iter().map(|e| e.bank).collect();
-                    match locate(header, &banks) {
-                        Found::Fetch(r) => CodeError::BankUnavailable(r.version),
-                        Found::Missing(e) => e,
-                        Found::Here(_) => CodeError::UnknownBank(header.bank_version),
-                    }
-                })?;
-            at = i;
-            Ok(&self.engines[i])
         })?;
         Ok((at, read))
     }

@@ -308,7 +308,7 @@ pub(crate) struct Read<'t> {
 
 /// Whether `engine`'s bank is the one the header names. Format 1 named its
 /// bank by version alone, and only the app's own banks wrote it.
-pub(crate) fn names_bank(header: &Header, engine: &Engine) -> bool {
+fn names_bank(header: &Header, engine: &Engine) -> bool {
     header.bank_version == engine.bank.version
         && header
             .bank_fingerprint
