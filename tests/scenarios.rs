@@ -7,7 +7,7 @@ use cek_siap_ekspor::assessment::bank::{Bank, Lang};
 use cek_siap_ekspor::assessment::flow::{first_unanswered, Answers};
 use cek_siap_ekspor::assessment::plan::{self, plan};
 use cek_siap_ekspor::assessment::score::{assess, visibility};
-use common::{bank, Table};
+use common::{bank, report, Table};
 
 /// A Makassar weaving business that is ready to export: legal, with a
 /// business email, weekly and optimised content, secured accounts, regular
@@ -70,19 +70,10 @@ struct Owner<'a> {
 /// READY with `differs` applied; answers to questions this owner is no
 /// longer shown are dropped, and every question shown must be answered.
 fn answers_of(bank: &Bank, differs: Table) -> Answers {
+    // Each override is checked as any scenario table is (known question and
+    // options, none answered twice), then replaces READY's answer.
     let mut answers = common::answers(READY);
-    for (q, chosen) in differs {
-        let question = bank
-            .question(q)
-            .unwrap_or_else(|| panic!("no question {q:?}"));
-        for c in *chosen {
-            assert!(question.choice(c).is_some(), "{q:?} has no option {c:?}");
-        }
-        answers.insert(
-            q.to_string(),
-            chosen.iter().map(|c| c.to_string()).collect(),
-        );
-    }
+    answers.extend(common::answers(differs));
     loop {
         let shown = visibility(bank, &answers);
         let hidden: Vec<String> = (bank.questions.iter().zip(&shown))
@@ -104,32 +95,6 @@ fn answers_of(bank: &Bank, differs: Table) -> Answers {
         panic!("the scenario leaves {q:?} unanswered");
     }
     answers
-}
-
-/// Everything about an outcome, so a failing owner can be read at once.
-fn report(bank: &Bank, answers: &Answers) -> String {
-    let outcome = assess(bank, answers);
-    let plan = plan(bank, answers, &outcome);
-    let areas: Vec<String> = (bank.areas.iter().zip(&outcome.areas))
-        .map(|(a, r)| format!("{} {}", a.id, r.score))
-        .collect();
-    let gates: Vec<&str> = (outcome.gates.iter())
-        .map(|&g| bank.gates[g].id.as_str())
-        .collect();
-    let steps: Vec<String> = (plan.steps.iter())
-        .map(|&r| {
-            let step = plan::step(bank, answers, r, Lang::Id);
-            format!("  - {}: {}", bank.rules[r].id, step.why)
-        })
-        .collect();
-    format!(
-        "overall {} (score level {}, level {})\nareas: {}\ngates: {gates:?}\nplan:\n{}",
-        outcome.overall,
-        bank.levels[outcome.score_level].id,
-        bank.levels[outcome.level].id,
-        areas.join(", "),
-        steps.join("\n")
-    )
 }
 
 fn check(owner: Owner) {

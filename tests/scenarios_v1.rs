@@ -7,7 +7,7 @@ use cek_siap_ekspor::assessment::bank::{Bank, Lang};
 use cek_siap_ekspor::assessment::flow::{first_unanswered, shown_ids, Answers};
 use cek_siap_ekspor::assessment::plan::{self, plan};
 use cek_siap_ekspor::assessment::score::assess;
-use common::{answers_in, Table, MERAUKE};
+use common::{answers_in, report, Table, MERAUKE};
 
 /// The first release's bank: these scenarios pin what it advised.
 fn bank() -> &'static Bank {
@@ -16,40 +16,6 @@ fn bank() -> &'static Bank {
 
 fn answers(table: Table) -> Answers {
     answers_in(bank(), table)
-}
-
-/// Everything about an outcome, so a failing row can be read without a debugger.
-fn report(bank: &Bank, answers: &Answers) -> String {
-    let outcome = assess(bank, answers);
-    let plan = plan(bank, answers, &outcome);
-    let areas: Vec<String> = bank
-        .areas
-        .iter()
-        .zip(&outcome.areas)
-        .map(|(a, r)| format!("{} {}", a.id, r.score))
-        .collect();
-    let gates: Vec<&str> = outcome
-        .gates
-        .iter()
-        .map(|&g| bank.gates[g].id.as_str())
-        .collect();
-    let steps: Vec<String> = plan
-        .steps
-        .iter()
-        .map(|&r| {
-            let step = plan::step(bank, answers, r, Lang::Id);
-            format!("  - {}: {}", bank.rules[r].id, step.why)
-        })
-        .collect();
-    format!(
-        "overall {} (score level {}, level {})\nareas: {}\ngates: {:?}\nplan:\n{}",
-        outcome.overall,
-        bank.levels[outcome.score_level].id,
-        bank.levels[outcome.level].id,
-        areas.join(", "),
-        gates,
-        steps.join("\n")
-    )
 }
 
 /// One owner: every question they are shown is answered, none they are not

@@ -119,6 +119,47 @@ pub fn nonsense(bank: &Bank, raw: Vec<(usize, Vec<usize>)>) -> Answers {
 
 // ---- Scenario tables -------------------------------------------------------
 
+/// Everything about an outcome (scores, level, gates, the plan with each
+/// "why"), so a failing scenario can be read without a debugger.
+#[allow(dead_code)]
+pub fn report(bank: &Bank, answers: &Answers) -> String {
+    let outcome = cek_siap_ekspor::assessment::score::assess(bank, answers);
+    let plan = cek_siap_ekspor::assessment::plan::plan(bank, answers, &outcome);
+    let areas: Vec<String> = bank
+        .areas
+        .iter()
+        .zip(&outcome.areas)
+        .map(|(a, r)| format!("{} {}", a.id, r.score))
+        .collect();
+    let gates: Vec<&str> = outcome
+        .gates
+        .iter()
+        .map(|&g| bank.gates[g].id.as_str())
+        .collect();
+    let steps: Vec<String> = plan
+        .steps
+        .iter()
+        .map(|&r| {
+            let step = cek_siap_ekspor::assessment::plan::step(
+                bank,
+                answers,
+                r,
+                cek_siap_ekspor::assessment::bank::Lang::Id,
+            );
+            format!("  - {}: {}", bank.rules[r].id, step.why)
+        })
+        .collect();
+    format!(
+        "overall {} (score level {}, level {})\nareas: {}\ngates: {:?}\nplan:\n{}",
+        outcome.overall,
+        bank.levels[outcome.score_level].id,
+        bank.levels[outcome.level].id,
+        areas.join(", "),
+        gates,
+        steps.join("\n")
+    )
+}
+
 /// An owner's answers as written in a scenario: question id, options chosen.
 #[allow(dead_code)]
 pub type Table<'a> = &'a [(&'a str, &'a [&'a str])];
