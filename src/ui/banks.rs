@@ -4,6 +4,7 @@
 //! owner's phone downloads an old bank only if it ever opens an old result.
 
 use std::cell::RefCell;
+use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -14,6 +15,9 @@ use crate::assessment::Bank;
 thread_local! {
     /// Leaked on purpose: a bank, once loaded, lives as long as the page.
     static LOADED: RefCell<Vec<&'static Bank>> = const { RefCell::new(Vec::new()) };
+    /// The library of the banks loaded so far, compiled once (each bank's
+    /// fingerprint and conditions), not on every render of the dashboard.
+    static LIBRARY: RefCell<Option<Rc<Library<'static>>>> = const { RefCell::new(None) };
 }
 
 /// The older banks loaded so far.
@@ -22,8 +26,12 @@ pub fn loaded() -> Vec<&'static Bank> {
 }
 
 /// The built-in bank and every older one loaded so far.
-pub fn library() -> Library<'static> {
-    Library::new(Bank::builtin(), &loaded())
+pub fn library() -> Rc<Library<'static>> {
+    LIBRARY.with(|l| {
+        l.borrow_mut()
+            .get_or_insert_with(|| Rc::new(Library::new(Bank::builtin(), &loaded())))
+            .clone()
+    })
 }
 
 /// The released bank, fetched if it is not loaded yet. `None` when it can't
@@ -51,6 +59,8 @@ pub async fn fetch(entry: &'static Released) -> Option<&'static Bank> {
         .as_string()?;
     let bank: &'static Bank = Box::leak(Box::new(archive::parse_released(entry, &text)?));
     LOADED.with(|l| l.borrow_mut().push(bank));
+    // Compiled again, with the new bank, when next asked for.
+    LIBRARY.with(|l| l.borrow_mut().take());
     Some(bank)
 }
 
