@@ -12,7 +12,7 @@ const CACHE = PREFIX + VERSION;
 // Released question banks never change (banks/bank-vN.json), so one fetched
 // for an old result is kept across app updates, in a cache of its own.
 const BANKS = 'cek-bank-arsip';
-const BANK_FILE = /^bank-v\d+\.json$/;
+const BANK_FILE = /^bank-v\d+\.pack\d+$/;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));

@@ -222,19 +222,19 @@ pub struct Rule {
     pub raises: Option<String>,
 }
 
-const BUILTIN_JSON: &str = include_str!("bank.json");
+/// `bank.json` as a pack (`pack.rs`), kept in step with it by `tests/packs.rs`.
+const BUILTIN_PACK: &[u8] = include_bytes!("bank.pack1");
 
 impl Bank {
-    /// The built-in bank, parsed on first use. It is validated by
+    /// The built-in bank, unpacked on first use. It is validated by
     /// `tests/bank_integrity.rs` rather than at start-up, so the validator's
-    /// code and messages don't ship to every phone.
+    /// code and messages don't ship to every phone; and it comes from a pack,
+    /// not JSON, so the owner's page carries no JSON parser.
     pub fn builtin() -> &'static Bank {
         static BANK: OnceLock<Bank> = OnceLock::new();
-        // Not `expect`: formatting serde_json's error would ship its Debug
-        // machinery to every phone for a case the tests rule out.
-        BANK.get_or_init(|| match serde_json::from_str(BUILTIN_JSON) {
-            Ok(bank) => bank,
-            Err(_) => panic!("bank.json does not parse (tests/bank_integrity.rs catches this)"),
+        BANK.get_or_init(|| match super::pack::unpack(BUILTIN_PACK) {
+            Some(bank) => bank,
+            None => panic!("bank.pack1 does not unpack (tests/packs.rs catches this)"),
         })
     }
 

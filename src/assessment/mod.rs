@@ -13,6 +13,7 @@ pub mod cond;
 pub mod config;
 pub mod crc;
 pub mod flow;
+pub mod pack;
 pub mod plan;
 pub mod progress;
 pub mod resume;
