@@ -13,12 +13,14 @@ pub mod cond;
 pub mod config;
 pub mod crc;
 pub mod flow;
+pub mod json;
 pub mod pack;
 pub mod plan;
 pub mod progress;
 pub mod resume;
 pub mod route;
 pub mod score;
+pub mod sort;
 pub mod validate;
 
 pub use bank::{Bank, Kind, Lang, Question, Text};

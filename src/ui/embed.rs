@@ -3,7 +3,6 @@
 //! origin, and only once the browser confirms the host really is its parent
 //! (ancestorOrigins or the referrer); it accepts messages only from there.
 
-use serde_json::{json, Value};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -13,6 +12,7 @@ use super::text::{t, Ui};
 use super::Applied;
 use crate::assessment::config;
 use crate::assessment::flow::Action;
+use crate::assessment::json::{self, Json};
 use crate::assessment::Lang;
 
 /// Version of the messages exchanged with embed.js.
@@ -63,19 +63,21 @@ fn confirm_host(window: &web_sys::Window, claimed: &str) -> Option<String> {
 }
 
 impl Embed {
-    /// Posts `{source, v, widget, type, ...fields}` to the host origin only.
-    pub fn post(&self, kind: &str, fields: Value) {
+    /// Posts `{source, v, widget, type, ...fields}` to the host origin only;
+    /// `fields` adds members to the message (`json::Object`).
+    pub fn post(&self, kind: &str, fields: impl FnOnce(json::Object) -> json::Object) {
         let (Some(host), Some(window)) = (&self.host, web_sys::window()) else {
             return;
         };
         let Ok(Some(parent)) = window.parent() else {
             return;
         };
-        let mut message = json!({ "source": "cek-siap-ekspor", "v": VERSION, "widget": self.widget, "type": kind });
-        if let (Some(m), Value::Object(extra)) = (message.as_object_mut(), fields) {
-            m.extend(extra);
-        }
-        if let Ok(value) = js_sys::JSON::parse(&message.to_string()) {
+        let message = json::Object::new()
+            .str("source", "cek-siap-ekspor")
+            .num("v", VERSION.into())
+            .str("widget", &self.widget)
+            .str("type", kind);
+        if let Ok(value) = js_sys::JSON::parse(&fields(message).end()) {
             let _ = parent.post_message(&value, host);
         }
     }
@@ -83,7 +85,7 @@ impl Embed {
     /// Calls `on` with each message from the host page: the right origin,
     /// from our parent window, in our format and for this widget. Everything
     /// else is ignored. The listener lives as long as the returned guard.
-    pub fn listen(&self, on: impl Fn(Value) + 'static) -> Option<gloo::events::EventListener> {
+    pub fn listen(&self, on: impl Fn(Json) + 'static) -> Option<gloo::events::EventListener> {
         let host = self.host.clone()?;
         let widget = self.widget.clone();
         let window = web_sys::window()?;
@@ -105,12 +107,13 @@ impl Embed {
                 else {
                     return;
                 };
-                let Ok(value) = serde_json::from_str::<Value>(&text) else {
+                let Some(value) = Json::parse(&text) else {
                     return;
                 };
-                if value["source"] == "cek-host"
-                    && value["v"] == VERSION
-                    && value["widget"] == widget.as_str()
+                let field = |name| value.get(name).and_then(Json::as_str);
+                if field("source") == Some("cek-host")
+                    && value.get("v").and_then(Json::as_u64) == Some(VERSION.into())
+                    && field("widget") == Some(widget.as_str())
                 {
                     on(value);
                 }
@@ -135,7 +138,8 @@ impl Embed {
             let height = body.get_bounding_client_rect().height().ceil();
             if (height - last.get()).abs() >= 1.0 {
                 last.set(height);
-                embed.post("height", json!({ "height": height }));
+                // Whole pixels: the height was rounded up.
+                embed.post("height", |m| m.num("height", height as u64));
             }
         });
         let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
@@ -163,19 +167,20 @@ impl Drop for HeightWatch {
 /// data-attributes) and applies what is valid: theme colour, language, a
 /// custom bank. What is invalid is kept to be shown; the built-in bank and
 /// look stay for those parts.
-pub fn apply_config(message: &serde_json::Value, act: &Callback<Action>, key: &str) -> Applied {
+pub fn apply_config(message: &Json, act: &Callback<Action>, key: &str) -> Applied {
     let (config, problems, unreachable) =
-        if let Some(attributes) = message["attributes"].as_object() {
+        if let Some(Json::Object(attributes)) = message.get("attributes") {
             let pairs: Vec<(&str, &str)> = attributes
                 .iter()
                 .filter_map(|(k, v)| Some((k.as_str(), v.as_str()?)))
                 .collect();
             let (c, p) = config::from_attributes_partial(&pairs);
             (c, p, false)
-        } else if message["error"].is_string() {
+        } else if message.get("error").and_then(Json::as_str).is_some() {
             (config::Config::default(), Vec::new(), true)
         } else {
-            let (c, p) = config::parse_partial(message["json"].as_str().unwrap_or_default());
+            let text = message.get("json").and_then(Json::as_str);
+            let (c, p) = config::parse_partial(text.unwrap_or_default());
             (c, p, false)
         };
     if let Some(theme) = &config.theme {
