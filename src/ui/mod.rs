@@ -7,6 +7,7 @@ mod chart;
 pub mod crash;
 pub mod embed;
 mod intro;
+pub mod paint;
 pub mod pwa;
 mod question;
 mod result;
