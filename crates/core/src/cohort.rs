@@ -7,10 +7,10 @@ use std::cmp::Ordering;
 
 use serde::{Deserialize, Serialize};
 
-use super::archive::{Library, Ref};
-use super::bank::Lang;
-use super::code::{CodeError, Shared};
-use super::score::Picks;
+use crate::codes::archive::{Library, Ref};
+use crate::codes::code::{CodeError, Shared};
+use crate::engine::bank::Lang;
+use crate::engine::score::Picks;
 
 /// `format` of the workshop JSON, for export and for the trainer's storage.
 pub const FORMAT: &str = "cek-siap-ekspor/pelatihan";

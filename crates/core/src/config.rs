@@ -4,8 +4,8 @@ mod located;
 
 use serde_json::{Map, Value};
 
-use super::bank::{Bank, Lang, Text};
-use super::validate::{self, What};
+use crate::engine::bank::{Bank, Lang, Text};
+use crate::engine::validate::{self, What};
 
 /// The schema version this code reads. A file must say which version it was
 /// written for, so a later schema can change a field's meaning safely.

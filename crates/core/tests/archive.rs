@@ -8,21 +8,21 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use cek_siap_ekspor::assessment::archive::{self, locate, Found, Library, RELEASED};
-use cek_siap_ekspor::assessment::bank::Bank;
-use cek_siap_ekspor::assessment::code::{self, CodeError};
-use cek_siap_ekspor::assessment::cohort::{self, Added, Workshop};
-use cek_siap_ekspor::assessment::flow::Answers;
-use cek_siap_ekspor::assessment::plan::plan;
-use cek_siap_ekspor::assessment::score::assess;
-use cek_siap_ekspor::assessment::validate;
+use cek_core::archive::{self, locate, Found, Library, RELEASED};
+use cek_core::bank::Bank;
+use cek_core::code::{self, CodeError};
+use cek_core::cohort::{self, Added, Workshop};
+use cek_core::flow::Answers;
+use cek_core::plan::plan;
+use cek_core::score::assess;
+use cek_core::validate;
 use common::{answers_in, bank, walk_with, MERAUKE};
 use serde::Deserialize;
 
 /// A released bank as shipped, from `banks/`.
 fn released_bank(version: u32) -> Bank {
     let entry = archive::released(version).expect("a released version");
-    let path = format!("{}/banks/{}", env!("CARGO_MANIFEST_DIR"), entry.file);
+    let path = format!("{}/../../banks/{}", env!("CARGO_MANIFEST_DIR"), entry.file);
     let json = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     archive::parse_released(entry, &json)
         .unwrap_or_else(|| panic!("{path} is not the bank RELEASED records (version {version})"))
@@ -74,7 +74,7 @@ fn the_built_in_bank_is_the_last_released_one() {
     assert_eq!(
         (current.version, format!("{:#010x}", current.fingerprint())),
         (last.version, format!("{:#010x}", last.fingerprint)),
-        "src/assessment/bank.json changed its questions, options, order, weights or rules \
+        "crates/core/src/engine/bank.json changed its questions, options, order, weights or rules \
          without a new version: results already shared would be misread. Release a new \
          version instead (README, \"Releasing a new version of the questions\"): bump \
          \"version\", copy the file to banks/bank-vN.json and add it to archive::RELEASED."
@@ -209,7 +209,7 @@ fn a_code_from_another_organisations_bank_is_never_read_with_ours() {
     assert_eq!(code::decode(current(), &code), Err(other.clone()));
     assert_eq!(locate(&header, &[current()]), Found::Missing(other.clone()));
     assert!(other
-        .message(cek_siap_ekspor::assessment::Lang::Id)
+        .message(cek_core::Lang::Id)
         .contains("Dinas Koperasi Maluku"));
     // Its own page reads it.
     assert_eq!(
@@ -278,7 +278,7 @@ fn a_workshop_pairs_a_before_on_old_questions_with_an_after_on_new_ones() {
         cohort::add(&only_new, &mut w.clone(), &t0, "2026-12-21"),
         Err(CodeError::BankUnavailable(old.version))
     );
-    let csv = cohort::csv(&library, &w, cek_siap_ekspor::assessment::Lang::Id);
+    let csv = cohort::csv(&library, &w, cek_core::Lang::Id);
     let v = |b: &Bank| b.version.to_string();
     assert!(
         csv.contains(&format!(";{} → {}\r\n", v(old), v(&new))),
@@ -294,7 +294,7 @@ fn a_bank_whose_longest_code_would_not_decode_is_refused() {
     let multi = big
         .questions
         .iter()
-        .position(|q| q.kind == cek_siap_ekspor::assessment::Kind::Multi)
+        .position(|q| q.kind == cek_core::Kind::Multi)
         .unwrap();
     let mut n = 0;
     while code::longest_answer_bits(&big) <= code::MAX_ANSWER_BITS {

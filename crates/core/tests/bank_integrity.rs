@@ -1,13 +1,13 @@
 //! The built-in question bank is valid and faithful to the domain brief, and `Bank::from_json` rejects broken banks with the right problem, path and bilingual message.
 #![cfg(not(target_arch = "wasm32"))]
 
-use cek_siap_ekspor::assessment::bank::{Bank, Kind, Lang, Text};
-use cek_siap_ekspor::assessment::cond::Cond;
-use cek_siap_ekspor::assessment::plan::placeholders;
-use cek_siap_ekspor::assessment::validate::{self, Problem, What};
+use cek_core::bank::{Bank, Kind, Lang, Text};
+use cek_core::cond::Cond;
+use cek_core::plan::placeholders;
+use cek_core::validate::{self, Problem, What};
 use serde_json::{json, Value};
 
-const BANK_JSON: &str = include_str!("../src/assessment/bank.json");
+const BANK_JSON: &str = include_str!("../src/engine/bank.json");
 
 /// Official hosts the plan may link to. Each one appears in the domain brief
 /// (`/work/shared/domain/export-readiness-indonesia.md`, §4 and sources).

@@ -13,12 +13,10 @@ fn answers(table: common::Table) -> Answers {
     answers_in(bank(), table)
 }
 
-use cek_siap_ekspor::assessment::bank::{Bank, Kind, Lang};
-use cek_siap_ekspor::assessment::code::{
-    self, crc32, decode, decode_many, encode, CodeError, Shared, NAME_MAX,
-};
-use cek_siap_ekspor::assessment::flow::{shown_ids, Answers};
-use cek_siap_ekspor::assessment::score::visibility;
+use cek_core::bank::{Bank, Kind, Lang};
+use cek_core::code::{self, crc32, decode, decode_many, encode, CodeError, Shared, NAME_MAX};
+use cek_core::flow::{shown_ids, Answers};
+use cek_core::score::visibility;
 use common::{answers_in, complete, seeds, walk_with, MERAUKE};
 use proptest::collection::vec;
 use proptest::prelude::*;

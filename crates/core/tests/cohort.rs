@@ -9,16 +9,16 @@ fn bank() -> &'static Bank {
     common::v1()
 }
 
-use cek_siap_ekspor::assessment::archive::{Library, Ref};
-use cek_siap_ekspor::assessment::bank::{Bank, Kind, Lang};
-use cek_siap_ekspor::assessment::code::{encode, CodeError};
-use cek_siap_ekspor::assessment::cohort::{
+use cek_core::archive::{Library, Ref};
+use cek_core::bank::{Bank, Kind, Lang};
+use cek_core::code::{encode, CodeError};
+use cek_core::cohort::{
     self, add, csv, export, import, load, merge, merge_all, rows, save, shortlist, sort, summary,
     Added, Entry, ImportError, MergeReport, Participant, Row, Scores, Shortlist, SortKey, Workshop,
 };
-use cek_siap_ekspor::assessment::flow::Answers;
-use cek_siap_ekspor::assessment::plan::plan;
-use cek_siap_ekspor::assessment::score::assess;
+use cek_core::flow::Answers;
+use cek_core::plan::plan;
+use cek_core::score::assess;
 use common::walk_with;
 use proptest::collection::vec;
 use proptest::prelude::*;

@@ -1,15 +1,15 @@
 //! The widget configuration a host gives: each kind of bad file is rejected with its own problem, its exact path and messages in both languages that say what to fix; good files, custom banks and data-attributes are accepted.
 #![cfg(not(target_arch = "wasm32"))]
 
-use cek_siap_ekspor::assessment::bank::{Bank, Lang, Text};
-use cek_siap_ekspor::assessment::config::{
+use cek_core::bank::{Bank, Lang, Text};
+use cek_core::config::{
     self, contrast_ratio, Config, ConfigProblem, Expected, Found, ProblemKind, Rgb, Theme,
     WhatsApp, MAX_BYTES, SCHEMA_VERSION,
 };
-use cek_siap_ekspor::assessment::validate::What;
+use cek_core::validate::What;
 use serde_json::{json, Value};
 
-const BANK_JSON: &str = include_str!("../src/assessment/bank.json");
+const BANK_JSON: &str = include_str!("../src/engine/bank.json");
 
 /// A version-1 configuration with these fields added.
 fn with(fields: Value) -> String {

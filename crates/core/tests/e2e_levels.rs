@@ -8,15 +8,15 @@
 
 mod common;
 
-use cek_siap_ekspor::assessment::bank::{Bank, Lang};
-use cek_siap_ekspor::assessment::flow::{first_unanswered, shown_ids, Answers};
-use cek_siap_ekspor::assessment::plan::plan;
-use cek_siap_ekspor::assessment::progress;
-use cek_siap_ekspor::assessment::score::assess;
+use cek_core::bank::{Bank, Lang};
+use cek_core::flow::{first_unanswered, shown_ids, Answers};
+use cek_core::plan::plan;
+use cek_core::progress;
+use cek_core::score::assess;
 use common::{answers, bank, walk_with, Table};
 use serde_json::{json, Value};
 
-const E2E: &str = include_str!("../e2e/owners.mjs");
+const E2E: &str = include_str!("../../../e2e/owners.mjs");
 const BEGIN: &str = "// BEGIN OWNERS (checked by tests/e2e_levels.rs)\nconst OWNERS = ";
 const END: &str = ";\n// END OWNERS";
 const V1_RESULT: &str = include_str!("fixtures/progress-v1/v1-result.json");

@@ -9,14 +9,14 @@ fn bank() -> &'static Bank {
     common::v1()
 }
 
-use cek_siap_ekspor::assessment::archive::{Library, Ref};
-use cek_siap_ekspor::assessment::bank::{Bank, Hidden, Kind, Question};
-use cek_siap_ekspor::assessment::code::{decode, encode};
-use cek_siap_ekspor::assessment::cohort::{rows, Entry, Participant, Workshop};
-use cek_siap_ekspor::assessment::cond::Cond;
-use cek_siap_ekspor::assessment::flow::Answers;
-use cek_siap_ekspor::assessment::plan::{plan, MAX_FURTHER};
-use cek_siap_ekspor::assessment::score::{assess, visibility, AreaResult, Cost, Outcome};
+use cek_core::archive::{Library, Ref};
+use cek_core::bank::{Bank, Hidden, Kind, Question};
+use cek_core::code::{decode, encode};
+use cek_core::cohort::{rows, Entry, Participant, Workshop};
+use cek_core::cond::Cond;
+use cek_core::flow::Answers;
+use cek_core::plan::{plan, MAX_FURTHER};
+use cek_core::score::{assess, visibility, AreaResult, Cost, Outcome};
 use common::{nonsense, walk_with};
 use proptest::collection::vec;
 use proptest::prelude::*;

@@ -1,8 +1,8 @@
 //! Inputs the fuzz targets (fuzz/fuzz_targets/, run by scripts/fuzz.sh) found, byte for byte, each with the property it broke: copy a new one from fuzz/artifacts/TARGET/ into a byte literal here, then fix the code.
 #![cfg(not(target_arch = "wasm32"))]
 
-use cek_siap_ekspor::assessment::archive::Library;
-use cek_siap_ekspor::assessment::{cohort, Bank};
+use cek_core::archive::Library;
+use cek_core::{cohort, Bank};
 
 /// Target `workshop`. One file holds the same workshop ("ws-merauke")
 /// twice, once with a participant whose T0 and T1 the import swaps by date
@@ -23,7 +23,7 @@ fn merging_the_same_workshop_file_twice_changes_nothing() {
       \"a\":null}]}]}";
     // Its codes are of the first release: read with that bank, as the
     // trainer page does once it has fetched it.
-    let v1 = Bank::from_json(include_str!("../banks/bank-v1.json")).expect("bank v1");
+    let v1 = Bank::from_json(include_str!("../../../banks/bank-v1.json")).expect("bank v1");
     let library = Library::new(Bank::builtin(), &[&v1]);
     let text = std::str::from_utf8(FILE).expect("the file is UTF-8");
     let imported = cohort::import(&library, text).expect("the file imports");

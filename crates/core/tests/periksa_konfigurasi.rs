@@ -5,10 +5,10 @@ use std::path::PathBuf;
 use std::process::{Command, Output};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use cek_siap_ekspor::assessment::bank::Lang;
-use cek_siap_ekspor::assessment::config;
+use cek_core::bank::Lang;
+use cek_core::config;
 
-const BANK_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/src/assessment/bank.json");
+const BANK_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/src/engine/bank.json");
 
 /// A file in the temp folder, removed when dropped.
 struct TempFile(PathBuf);
@@ -112,7 +112,7 @@ fn builtin_bank_file_is_checked_as_a_bank() {
 #[test]
 fn broken_bank_file_exits_1_with_paths_from_its_root() {
     let mut bank: serde_json::Value =
-        serde_json::from_str(include_str!("../src/assessment/bank.json")).expect("JSON");
+        serde_json::from_str(include_str!("../src/engine/bank.json")).expect("JSON");
     bank["questions"][0]["text"]
         .as_object_mut()
         .expect("object")

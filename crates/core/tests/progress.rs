@@ -2,8 +2,8 @@
 //! to unchanged questions are kept, removed ones dropped, new ones asked.
 #![cfg(not(target_arch = "wasm32"))]
 
-use cek_siap_ekspor::assessment::flow::{self, Action, Day, Screen, State};
-use cek_siap_ekspor::assessment::{progress, Bank, Lang};
+use cek_core::flow::{self, Action, Day, Screen, State};
+use cek_core::{progress, Bank, Lang};
 
 mod common;
 
@@ -11,7 +11,7 @@ mod common;
 /// after `omzet`, as a later version might ship.
 fn changed_bank() -> Bank {
     let mut json: serde_json::Value =
-        serde_json::from_str(include_str!("../src/assessment/bank.json")).unwrap();
+        serde_json::from_str(include_str!("../src/engine/bank.json")).unwrap();
     let questions = json["questions"].as_array_mut().unwrap();
     questions.retain(|q| q["id"] != "lama_usaha");
     let mut extra = questions[0].clone();

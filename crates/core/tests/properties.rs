@@ -3,11 +3,11 @@
 
 mod common;
 
-use cek_siap_ekspor::assessment::bank::{Bank, Kind, Lang, Question};
-use cek_siap_ekspor::assessment::flow::{first_unanswered, shown_ids, Answers, Day, Screen, State};
-use cek_siap_ekspor::assessment::plan::{self, placeholders, plan};
-use cek_siap_ekspor::assessment::progress;
-use cek_siap_ekspor::assessment::score::{assess, visibility, Outcome};
+use cek_core::bank::{Bank, Kind, Lang, Question};
+use cek_core::flow::{first_unanswered, shown_ids, Answers, Day, Screen, State};
+use cek_core::plan::{self, placeholders, plan};
+use cek_core::progress;
+use cek_core::score::{assess, visibility, Outcome};
 use common::{bank, complete, nonsense, seeds, walk_with};
 use proptest::collection::vec;
 use proptest::prelude::*;

@@ -3,10 +3,10 @@
 
 mod common;
 
-use cek_siap_ekspor::assessment::bank::{Bank, Lang};
-use cek_siap_ekspor::assessment::flow::{first_unanswered, Answers};
-use cek_siap_ekspor::assessment::plan::{self, plan};
-use cek_siap_ekspor::assessment::score::{assess, visibility};
+use cek_core::bank::{Bank, Lang};
+use cek_core::flow::{first_unanswered, Answers};
+use cek_core::plan::{self, plan};
+use cek_core::score::{assess, visibility};
 use common::{bank, report, Table};
 
 /// A Makassar weaving business that is ready to export: legal, with a

@@ -3,10 +3,10 @@
 
 mod common;
 
-use cek_siap_ekspor::assessment::bank::{Bank, Lang};
-use cek_siap_ekspor::assessment::flow::{first_unanswered, shown_ids, Answers};
-use cek_siap_ekspor::assessment::plan::{self, plan};
-use cek_siap_ekspor::assessment::score::assess;
+use cek_core::bank::{Bank, Lang};
+use cek_core::flow::{first_unanswered, shown_ids, Answers};
+use cek_core::plan::{self, plan};
+use cek_core::score::assess;
 use common::{answers_in, report, Table, MERAUKE};
 
 /// The first release's bank: these scenarios pin what it advised.

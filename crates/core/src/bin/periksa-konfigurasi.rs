@@ -5,8 +5,8 @@
 use std::io::Read;
 use std::process::ExitCode;
 
-use cek_siap_ekspor::assessment::bank::{Bank, Lang};
-use cek_siap_ekspor::assessment::config::{self, Config, ConfigProblem, ProblemKind, MAX_BYTES};
+use cek_core::bank::{Bank, Lang};
+use cek_core::config::{self, Config, ConfigProblem, ProblemKind, MAX_BYTES};
 
 const USAGE_ID: &str = "Pemakaian: periksa-konfigurasi BERKAS.json [--en]\n\
     Memeriksa konfigurasi widget atau bank pertanyaan (berkas dengan \"questions\").\n\

@@ -9,10 +9,10 @@
 //! the current bank is built into the app; an older one is fetched when a
 //! code needs it (README: "Releasing a new version of the questions").
 
-use super::bank::Bank;
 use super::code::{self, CodeError, Header, Read};
-use super::flow::Day;
-use super::score::Engine;
+use crate::engine::bank::Bank;
+use crate::engine::flow::Day;
+use crate::engine::score::Engine;
 
 /// One released bank.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -173,11 +173,11 @@ impl<'a> Library<'a> {
         false
     }
 
-    pub fn rule(&self, r: Ref) -> Option<&'a super::bank::Rule> {
+    pub fn rule(&self, r: Ref) -> Option<&'a crate::engine::bank::Rule> {
         self.bank(r.bank).rules.get(r.index)
     }
 
-    pub fn gate(&self, r: Ref) -> Option<&'a super::bank::Gate> {
+    pub fn gate(&self, r: Ref) -> Option<&'a crate::engine::bank::Gate> {
         self.bank(r.bank).gates.get(r.index)
     }
 

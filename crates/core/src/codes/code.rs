@@ -28,10 +28,10 @@
 //! the answers read so far, exactly as the writer did (skip logic only
 //! looks back).
 
-use super::bank::{Bank, Kind, Lang, Question};
-use super::cond::bits;
 pub use super::crc::crc32;
-use super::score::{with_engine, Answers, Engine, Picks};
+use crate::engine::bank::{Bank, Kind, Lang, Question};
+use crate::engine::cond::bits;
+use crate::engine::score::{with_engine, Answers, Engine, Picks};
 
 /// Codes start with this letter, then the format digit.
 const PREFIX: u8 = b'K';

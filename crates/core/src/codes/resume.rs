@@ -3,8 +3,8 @@
 //! whether the owner's page must ask first because it already keeps other
 //! answers. Pure, so every case has a native test.
 
-use super::bank::Bank;
-use super::flow::{first_unanswered, shown_ids, Answers, Screen, State};
+use crate::engine::bank::Bank;
+use crate::engine::flow::{first_unanswered, shown_ids, Answers, Screen, State};
 
 /// What the owner's page does with carried answers.
 #[derive(Clone, Debug, PartialEq)]
@@ -63,8 +63,8 @@ fn screen_at(bank: &Bank, answers: &Answers, at: Option<&str>) -> Screen {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::assessment::flow::{apply, Action, Notice};
-    use crate::assessment::Lang;
+    use crate::engine::bank::Lang;
+    use crate::engine::flow::{apply, Action, Notice};
 
     /// Answers the first `n` shown questions (or all) with their first option.
     fn answered(bank: &Bank, n: usize) -> State {

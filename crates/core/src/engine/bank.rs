@@ -395,7 +395,7 @@ impl Print {
     }
 
     fn done(self) -> u32 {
-        super::crc::crc32(&[&self.bytes])
+        crate::codes::crc::crc32(&[&self.bytes])
     }
 }
 

@@ -252,8 +252,8 @@ fn check_questions(bank: &Bank, p: &mut Vec<Problem>) {
     // The longest code: every question shown, a name and an organisation
     // at their longest. Its length is one byte, so it must fit in 255.
     let (bits, max) = (
-        super::code::longest_answer_bits(bank),
-        super::code::MAX_ANSWER_BITS,
+        crate::codes::code::longest_answer_bits(bank),
+        crate::codes::code::MAX_ANSWER_BITS,
     );
     if bits > max {
         p.push(Problem::at("questions", What::TooLongForCode { bits, max }));

@@ -4,9 +4,9 @@
 //! only part of it, so items that some binary leaves unused carry
 //! `#[allow(dead_code)]`.
 
-use cek_siap_ekspor::assessment::bank::{Bank, Kind, Question};
-use cek_siap_ekspor::assessment::flow::Answers;
-use cek_siap_ekspor::assessment::score::visibility;
+use cek_core::bank::{Bank, Kind, Question};
+use cek_core::flow::Answers;
+use cek_core::score::visibility;
 use proptest::collection::vec;
 use proptest::prelude::*;
 
@@ -23,7 +23,7 @@ pub fn bank() -> &'static Bank {
 pub fn v1() -> &'static Bank {
     static V1: std::sync::OnceLock<Bank> = std::sync::OnceLock::new();
     V1.get_or_init(|| {
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/banks/bank-v1.json");
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../banks/bank-v1.json");
         let json = std::fs::read_to_string(path).expect("banks/bank-v1.json");
         Bank::from_json(&json).expect("the first released bank validates")
     })
@@ -123,8 +123,8 @@ pub fn nonsense(bank: &Bank, raw: Vec<(usize, Vec<usize>)>) -> Answers {
 /// "why"), so a failing scenario can be read without a debugger.
 #[allow(dead_code)]
 pub fn report(bank: &Bank, answers: &Answers) -> String {
-    let outcome = cek_siap_ekspor::assessment::score::assess(bank, answers);
-    let plan = cek_siap_ekspor::assessment::plan::plan(bank, answers, &outcome);
+    let outcome = cek_core::score::assess(bank, answers);
+    let plan = cek_core::plan::plan(bank, answers, &outcome);
     let areas: Vec<String> = bank
         .areas
         .iter()
@@ -140,12 +140,7 @@ pub fn report(bank: &Bank, answers: &Answers) -> String {
         .steps
         .iter()
         .map(|&r| {
-            let step = cek_siap_ekspor::assessment::plan::step(
-                bank,
-                answers,
-                r,
-                cek_siap_ekspor::assessment::bank::Lang::Id,
-            );
+            let step = cek_core::plan::step(bank, answers, r, cek_core::bank::Lang::Id);
             format!("  - {}: {}", bank.rules[r].id, step.why)
         })
         .collect();
