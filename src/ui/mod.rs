@@ -143,7 +143,14 @@ pub fn App(props: &AppProps) -> Html {
     let hooks = props.embed;
     // Opened by embed.js inside a host page? Then the host's language wins.
     let embedded = use_memo((), move |_| hooks.and_then(|_| embed::detect()));
-    let key = use_memo((), |_| storage::progress_key(embedded.as_ref().as_ref()));
+    let key = use_memo((), |_| {
+        storage::progress_key(
+            embedded
+                .as_ref()
+                .as_ref()
+                .map(|e| (e.host.as_deref(), e.widget.as_str())),
+        )
+    });
     // Saved progress, and on the owner's page answers carried from a widget
     // (`#lanjut=`): taken in at once, or kept aside until the owner chooses.
     let start = use_memo((), {

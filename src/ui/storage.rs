@@ -24,10 +24,12 @@ pub(crate) fn writable(storage: &Storage) -> bool {
 
 /// Where progress is kept. An embedded widget keeps its own per host page and
 /// widget, so two widgets on one page (or two sites) never share answers.
-pub fn progress_key(embed: Option<&super::embed::Embed>) -> String {
-    match embed {
+/// `embedded` is the host's confirmed origin (if any) and the widget's id:
+/// plain values, so this adapter needs nothing of the embed code.
+pub fn progress_key(embedded: Option<(Option<&str>, &str)>) -> String {
+    match embedded {
         None => KEY.to_string(),
-        Some(e) => format!("{KEY}@{}#{}", e.host.as_deref().unwrap_or("?"), e.widget),
+        Some((host, widget)) => format!("{KEY}@{}#{widget}", host.unwrap_or("?")),
     }
 }
 

@@ -1,9 +1,9 @@
 //! The built-in question bank is valid and faithful to the domain brief, and `Bank::from_json` rejects broken banks with the right problem, path and bilingual message.
 #![cfg(not(target_arch = "wasm32"))]
 
+use cek_core::bank::placeholders;
 use cek_core::bank::{Bank, Kind, Lang, Text};
 use cek_core::cond::Cond;
-use cek_core::plan::placeholders;
 use cek_core::validate::{self, Problem, What};
 use serde_json::{json, Value};
 

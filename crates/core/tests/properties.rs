@@ -3,9 +3,10 @@
 
 mod common;
 
+use cek_core::bank::placeholders;
 use cek_core::bank::{Bank, Kind, Lang, Question};
 use cek_core::flow::{first_unanswered, shown_ids, Answers, Day, Screen, State};
-use cek_core::plan::{self, placeholders, plan};
+use cek_core::plan::{self, plan};
 use cek_core::progress;
 use cek_core::score::{assess, visibility, Outcome};
 use common::{bank, complete, nonsense, seeds, walk_with};

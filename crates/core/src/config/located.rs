@@ -15,7 +15,7 @@ use serde::de::{
 };
 use serde_json::Value;
 
-use super::{Expected, Found, ProblemKind};
+use super::problem::{join, Expected, Found, ProblemKind};
 
 /// Deserializes `T` from `value`; on failure, the path (starting at `base`)
 /// of the value that doesn't fit, and what is wrong with it.
@@ -44,14 +44,6 @@ impl Seg<'_> {
             Seg::Key(parent, key) => join(&parent.render(), key),
             Seg::Index(parent, i) => format!("{}[{i}]", parent.render()),
         }
-    }
-}
-
-fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
     }
 }
 

@@ -238,23 +238,6 @@ impl Bank {
         })
     }
 
-    /// Parses and validates a bank. Errors are specific: where and what.
-    pub fn from_json(json: &str) -> Result<Bank, Vec<super::validate::Problem>> {
-        let bank: Bank = serde_json::from_str(json).map_err(|e| {
-            vec![super::validate::Problem::Syntax {
-                line: e.line(),
-                column: e.column(),
-                message: e.to_string(),
-            }]
-        })?;
-        let problems = super::validate::check(&bank);
-        if problems.is_empty() {
-            Ok(bank)
-        } else {
-            Err(problems)
-        }
-    }
-
     pub fn question(&self, id: &str) -> Option<&Question> {
         self.questions.iter().find(|q| q.id == id)
     }
@@ -446,4 +429,53 @@ impl Question {
         }
         pick
     }
+}
+
+/// A piece of a template in the bank (a rule's "why"): literal text or a
+/// `{question_id}` placeholder for the owner's answer.
+pub(crate) enum Piece<'a> {
+    Text(&'a str),
+    Answer(&'a str),
+}
+
+/// Splits a template into literal text and `{question_id}` placeholders.
+pub(crate) fn pieces(template: &str) -> impl Iterator<Item = Piece<'_>> {
+    let mut rest = template;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        match rest.find('{') {
+            Some(0) => {
+                if let Some(close) = rest.find('}') {
+                    let key = &rest[1..close];
+                    rest = &rest[close + 1..];
+                    return Some(Piece::Answer(key));
+                }
+                let text = rest;
+                rest = "";
+                Some(Piece::Text(text))
+            }
+            Some(open) => {
+                let text = &rest[..open];
+                rest = &rest[open..];
+                Some(Piece::Text(text))
+            }
+            None => {
+                let text = rest;
+                rest = "";
+                Some(Piece::Text(text))
+            }
+        }
+    })
+}
+
+/// The placeholders used in a template, for validation.
+pub fn placeholders(template: &str) -> Vec<&str> {
+    pieces(template)
+        .filter_map(|p| match p {
+            Piece::Answer(q) => Some(q),
+            Piece::Text(_) => None,
+        })
+        .collect()
 }

@@ -2,8 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::bank::Bank;
-use super::score::AreaResult;
+use super::types::AreaResult;
 
 /// A condition over the user's answers (and, for gates and rules, the scores).
 ///
@@ -99,39 +98,6 @@ impl Compiled {
 }
 
 impl Cond {
-    pub(crate) fn compile(&self, bank: &Bank) -> Compiled {
-        let all = |cs: &[Cond]| cs.iter().map(|c| c.compile(bank)).collect();
-        match self {
-            Cond::Is { q, any_of } => match bank.question_index(q) {
-                Some(i) => Compiled::Is {
-                    q: i,
-                    mask: bits(
-                        bank.questions[i]
-                            .options
-                            .iter()
-                            .map(|o| any_of.contains(&o.id)),
-                    ),
-                },
-                None => Compiled::Never,
-            },
-            Cond::All(cs) => Compiled::All(all(cs)),
-            Cond::Any(cs) => Compiled::Any(all(cs)),
-            Cond::Not(c) => Compiled::Not(Box::new(c.compile(bank))),
-            Cond::AreaBelow { area, score } => {
-                match bank.areas.iter().position(|a| a.id == *area) {
-                    Some(area) => Compiled::AreaBelow {
-                        area,
-                        score: *score,
-                    },
-                    None => Compiled::Never,
-                }
-            }
-            Cond::LevelIn(ids) => {
-                Compiled::LevelIn(bank.levels.iter().map(|l| ids.contains(&l.id)).collect())
-            }
-        }
-    }
-
     /// Every condition inside this one, itself included.
     pub fn walk<'a>(&'a self, out: &mut Vec<&'a Cond>) {
         out.push(self);

@@ -8,4 +8,5 @@ pub mod flow;
 pub mod plan;
 pub mod progress;
 pub mod score;
+pub mod types;
 pub mod validate;

@@ -1,7 +1,7 @@
 //! Recommendations: the one next step (langkah berikutnya) and a short ordered
 //! plan, chosen by the bank's rules and the gates' required steps.
 
-use super::bank::{Bank, Lang, PlanOrder, Rule};
+use super::bank::{pieces, Bank, Lang, Piece, PlanOrder, Rule};
 use super::cond::Facts;
 use super::score::{with_engine, Answers, Engine, Outcome};
 
@@ -219,43 +219,6 @@ fn fill(bank: &Bank, answers: &Answers, template: &str, lang: Lang) -> String {
         .collect()
 }
 
-enum Piece<'a> {
-    Text(&'a str),
-    Answer(&'a str),
-}
-
-/// Splits a template into literal text and `{question_id}` placeholders.
-fn pieces(template: &str) -> impl Iterator<Item = Piece<'_>> {
-    let mut rest = template;
-    std::iter::from_fn(move || {
-        if rest.is_empty() {
-            return None;
-        }
-        match rest.find('{') {
-            Some(0) => {
-                if let Some(close) = rest.find('}') {
-                    let key = &rest[1..close];
-                    rest = &rest[close + 1..];
-                    return Some(Piece::Answer(key));
-                }
-                let text = rest;
-                rest = "";
-                Some(Piece::Text(text))
-            }
-            Some(open) => {
-                let text = &rest[..open];
-                rest = &rest[open..];
-                Some(Piece::Text(text))
-            }
-            None => {
-                let text = rest;
-                rest = "";
-                Some(Piece::Text(text))
-            }
-        }
-    })
-}
-
 /// Quoted answers sit mid-sentence, so their first letter is lowered
 /// ("Anda menjawab “belum punya NIB”"), unless it starts an acronym.
 trait LowerFirst {
@@ -278,16 +241,6 @@ impl LowerFirst for String {
             _ => self.clone(),
         }
     }
-}
-
-/// The placeholders used in a template, for validation.
-pub fn placeholders(template: &str) -> Vec<&str> {
-    pieces(template)
-        .filter_map(|p| match p {
-            Piece::Answer(q) => Some(q),
-            Piece::Text(_) => None,
-        })
-        .collect()
 }
 
 #[cfg(test)]

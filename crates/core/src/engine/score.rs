@@ -1,14 +1,11 @@
 //! Scoring: which questions are shown, each area's score 0–100, the overall
 //! score, the level (tingkat) after hard gates, and which answers cost points.
 
-use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use super::bank::{Bank, Hidden, Kind, Question};
-use super::cond::{bits, Compiled, Facts};
-
-/// The chosen option ids per question id. Single choice holds one id.
-pub type Answers = BTreeMap<String, Vec<String>>;
+use super::cond::{bits, Compiled, Cond, Facts};
+pub use super::types::{Answers, AreaResult, Cost, Picks};
 
 /// Everything derived from a set of answers. Never stored: recomputed on render.
 #[derive(Clone, Debug, PartialEq)]
@@ -25,25 +22,6 @@ pub struct Outcome {
     /// Indices into `bank.gates` that apply to these answers.
     pub gates: Vec<usize>,
 }
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct AreaResult {
-    pub score: u8,
-    /// Answers that cost this area points, most costly first.
-    pub costs: Vec<Cost>,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct Cost {
-    /// Index into `bank.questions`.
-    pub question: usize,
-    /// Points of the area's 0–100 score lost through this answer.
-    pub lost: u8,
-}
-
-/// Per question (bank order): the chosen options as bits (bit k = option
-/// k), `None` if unanswered. What scoring works on: no strings to compare.
-pub type Picks = Vec<Option<u64>>;
 
 /// The bank compiled to indices: skip logic, scoring, gates and rules in a
 /// form that compares no strings. Make one per bank and reuse it to score
@@ -380,4 +358,41 @@ pub fn visibility(bank: &Bank, answers: &Answers) -> Vec<bool> {
 
 pub fn assess(bank: &Bank, answers: &Answers) -> Outcome {
     with_engine(bank, |e| e.assess(&e.picks(answers)))
+}
+
+/// Conditions are compiled with the bank they refer to, by the engine that
+/// scores with them (so `cond.rs` needs no bank).
+impl Cond {
+    pub(crate) fn compile(&self, bank: &Bank) -> Compiled {
+        let all = |cs: &[Cond]| cs.iter().map(|c| c.compile(bank)).collect();
+        match self {
+            Cond::Is { q, any_of } => match bank.question_index(q) {
+                Some(i) => Compiled::Is {
+                    q: i,
+                    mask: bits(
+                        bank.questions[i]
+                            .options
+                            .iter()
+                            .map(|o| any_of.contains(&o.id)),
+                    ),
+                },
+                None => Compiled::Never,
+            },
+            Cond::All(cs) => Compiled::All(all(cs)),
+            Cond::Any(cs) => Compiled::Any(all(cs)),
+            Cond::Not(c) => Compiled::Not(Box::new(c.compile(bank))),
+            Cond::AreaBelow { area, score } => {
+                match bank.areas.iter().position(|a| a.id == *area) {
+                    Some(area) => Compiled::AreaBelow {
+                        area,
+                        score: *score,
+                    },
+                    None => Compiled::Never,
+                }
+            }
+            Cond::LevelIn(ids) => {
+                Compiled::LevelIn(bank.levels.iter().map(|l| ids.contains(&l.id)).collect())
+            }
+        }
+    }
 }
