@@ -3,6 +3,8 @@
 //! the JSON two trainers exchange to merge their lists. A workshop stores
 //! codes only; scores are derived from them on use, never stored.
 
+pub mod desk;
+
 use std::cmp::Ordering;
 
 use serde::{Deserialize, Serialize};
