@@ -553,8 +553,7 @@ pub fn shortlist<'a>(library: &Library, rows: &'a [Row], filter: &Shortlist) -> 
 /// A participant whose code can't be read keeps their name and date.
 pub fn csv(library: &Library, workshop: &Workshop, lang: Lang) -> String {
     let bank = library.current();
-    let id = lang == Lang::Id;
-    let pick = |i: &'static str, e: &'static str| if id { i } else { e };
+    let pick = |i: &'static str, e: &'static str| lang.pick(i, e);
     let mut out = String::from("\u{FEFF}");
     let mut header: Vec<&str> = vec![
         pick("Nama", "Name"),
@@ -694,7 +693,6 @@ pub enum ImportError {
 
 impl ImportError {
     pub fn message(&self, lang: Lang) -> String {
-        let id = lang == Lang::Id;
         let (idn, en) = match self {
             ImportError::Empty => (
                 "Berkas ini kosong.",
@@ -705,18 +703,17 @@ impl ImportError {
                 "This file is not a Cek Siap Ekspor workshop list. Choose the .json file exported from trainer mode.",
             ),
             ImportError::UnknownVersion(v) => {
-                return if id {
-                    format!("Berkas ini dibuat dengan versi aplikasi yang lebih baru (versi {v}). Muat ulang halaman ini untuk memperbarui aplikasi, lalu coba lagi.")
-                } else {
-                    format!("This file was made with a newer version of the app (version {v}). Reload this page to update the app, then try again.")
-                };
+                return lang.pick(
+                    format!("Berkas ini dibuat dengan versi aplikasi yang lebih baru (versi {v}). Muat ulang halaman ini untuk memperbarui aplikasi, lalu coba lagi."),
+                    format!("This file was made with a newer version of the app (version {v}). Reload this page to update the app, then try again."),
+                );
             }
             ImportError::Damaged => (
                 "Berkas pelatihan ini rusak dan tidak bisa dibaca. Minta pengirim mengekspor ulang.",
                 "This workshop file is damaged and can't be read. Ask the sender to export it again.",
             ),
         };
-        if id { idn } else { en }.to_string()
+        lang.pick(idn, en).to_string()
     }
 }
 

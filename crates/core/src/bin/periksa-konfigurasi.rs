@@ -22,8 +22,7 @@ fn main() -> ExitCode {
     } else {
         Lang::Id
     };
-    let id = lang == Lang::Id;
-    let usage = if id { USAGE_ID } else { USAGE_EN };
+    let usage = lang.pick(USAGE_ID, USAGE_EN);
     if args.iter().any(|a| a == "-h" || a == "--help") {
         println!("{usage}");
         return ExitCode::SUCCESS;
@@ -35,22 +34,17 @@ fn main() -> ExitCode {
             "--" if !after_dashes => after_dashes = true,
             "--en" | "--id" if !after_dashes => {}
             flag if flag.starts_with('-') && flag.len() > 1 && !after_dashes => {
-                let said = if id {
-                    format!("Pilihan tidak dikenal: {flag}")
-                } else {
-                    format!("Unknown option: {flag}")
-                };
+                let said = lang.pick(
+                    format!("Pilihan tidak dikenal: {flag}"),
+                    format!("Unknown option: {flag}"),
+                );
                 return usage_error(&said, usage);
             }
             file => files.push(file),
         }
     }
     let [file] = files.as_slice() else {
-        let said = if id {
-            "Sebutkan tepat satu berkas."
-        } else {
-            "Name exactly one file."
-        };
+        let said = lang.pick("Sebutkan tepat satu berkas.", "Name exactly one file.");
         return usage_error(said, usage);
     };
 
@@ -65,33 +59,37 @@ fn main() -> ExitCode {
         }
         Ok(Contents::NotUtf8(at)) => {
             let at = at + 1;
-            if id {
-                println!("berkas: bukan teks UTF-8 (byte ke-{at}); simpan ulang sebagai UTF-8");
-            } else {
-                println!("file: not UTF-8 text (byte {at}); save it again as UTF-8");
-            }
+            println!(
+                "{}",
+                lang.pick(
+                    format!("berkas: bukan teks UTF-8 (byte ke-{at}); simpan ulang sebagai UTF-8"),
+                    format!("file: not UTF-8 text (byte {at}); save it again as UTF-8"),
+                )
+            );
             return ExitCode::from(1);
         }
         Err(e) => {
-            if id {
-                eprintln!("Tidak bisa membaca {file}: {e}");
-            } else {
-                eprintln!("Cannot read {file}: {e}");
-            }
+            eprintln!(
+                "{}",
+                lang.pick(
+                    format!("Tidak bisa membaca {file}: {e}"),
+                    format!("Cannot read {file}: {e}"),
+                )
+            );
             return ExitCode::from(2);
         }
     };
 
     match config::parse(&text) {
         Ok(config) => {
-            println!("{}", config_summary(&config, id));
+            println!("{}", config_summary(&config, lang));
             ExitCode::SUCCESS
         }
         // The same test the widget uses to say "this is a bank": then check it as one.
         Err(problems) if matches!(problems.as_slice(), [p] if p.kind == ProblemKind::BankNotConfig) => {
             match config::parse_bank(&text) {
                 Ok(bank) => {
-                    println!("{}", bank_summary(&bank, id));
+                    println!("{}", bank_summary(&bank, lang));
                     ExitCode::SUCCESS
                 }
                 Err(problems) => invalid(&problems, lang),
@@ -146,11 +144,11 @@ fn read(path: &str) -> std::io::Result<Contents> {
     }
 }
 
-fn config_summary(config: &Config, id: bool) -> String {
+fn config_summary(config: &Config, lang: Lang) -> String {
     let mut parts = Vec::new();
     parts.push(match &config.organisation.name {
         Some(name) => name.clone(),
-        None if id => "tanpa nama organisasi".into(),
+        None if lang == Lang::Id => "tanpa nama organisasi".into(),
         None => "no organisation name".into(),
     });
     if config.organisation.logo.is_some() {
@@ -160,56 +158,50 @@ fn config_summary(config: &Config, id: bool) -> String {
     let contact: Vec<&str> = [
         (c.whatsapp.is_some(), "WhatsApp"),
         (c.email.is_some(), "email"),
-        (c.address.is_some(), if id { "alamat" } else { "address" }),
+        (c.address.is_some(), lang.pick("alamat", "address")),
     ]
     .into_iter()
     .filter_map(|(set, name)| set.then_some(name))
     .collect();
     if !contact.is_empty() {
-        let label = if id { "kontak" } else { "contact" };
+        let label = lang.pick("kontak", "contact");
         parts.push(format!("{label}: {}", contact.join(", ")));
     }
     if let Some(theme) = &config.theme {
         let ratio = format!("{:.1}", theme.contrast());
-        if id {
-            parts.push(format!(
+        parts.push(lang.pick(
+            format!(
                 "warna {} (kontras {}:1)",
                 theme.text,
                 ratio.replace('.', ",")
-            ));
-        } else {
-            parts.push(format!("colour {} (contrast {ratio}:1)", theme.text));
-        }
+            ),
+            format!("colour {} (contrast {ratio}:1)", theme.text),
+        ));
     }
-    if let Some(lang) = config.language {
-        let label = if id { "bahasa" } else { "language" };
-        parts.push(format!("{label}: {}", lang.code()));
+    if let Some(language) = config.language {
+        let label = lang.pick("bahasa", "language");
+        parts.push(format!("{label}: {}", language.code()));
     }
     let questions = config.bank.as_ref().map(|b| b.questions.len());
-    parts.push(match (questions, id) {
+    parts.push(match (questions, lang == Lang::Id) {
         (Some(n), true) => format!("bank sendiri: {n} pertanyaan"),
         (Some(n), false) => format!("custom bank: {n} questions"),
         (None, true) => "bank bawaan".into(),
         (None, false) => "built-in bank".into(),
     });
-    let head = if id {
-        "Konfigurasi valid"
-    } else {
-        "Valid configuration"
-    };
+    let head = lang.pick("Konfigurasi valid", "Valid configuration");
     format!("{head}: {}.", parts.join("; "))
 }
 
-fn bank_summary(bank: &Bank, id: bool) -> String {
+fn bank_summary(bank: &Bank, lang: Lang) -> String {
     let (q, a, r, v) = (
         bank.questions.len(),
         bank.areas.len(),
         bank.rules.len(),
         bank.version,
     );
-    if id {
-        format!("Bank pertanyaan valid: {q} pertanyaan, {a} bidang, {r} aturan (versi {v}).")
-    } else {
-        format!("Valid question bank: {q} questions, {a} areas, {r} rules (version {v}).")
-    }
+    lang.pick(
+        format!("Bank pertanyaan valid: {q} pertanyaan, {a} bidang, {r} aturan (versi {v})."),
+        format!("Valid question bank: {q} questions, {a} areas, {r} rules (version {v})."),
+    )
 }

@@ -122,7 +122,6 @@ pub enum CodeError {
 impl CodeError {
     /// What went wrong and what to do, in words a seller understands.
     pub fn message(&self, lang: Lang) -> String {
-        let id = lang == Lang::Id;
         let (idn, en): (&str, &str) = match self {
             CodeError::Empty => (
                 "Belum ada kode hasil. Tempel kode atau tautan hasil di sini.",
@@ -141,32 +140,28 @@ impl CodeError {
                 "This result code is damaged: a character has changed. Ask the sender to share the link again.",
             ),
             CodeError::UnknownFormat(n) => {
-                return if id {
-                    format!("Kode hasil ini dibuat dengan versi aplikasi lain (format {n}). Muat ulang halaman ini untuk memperbarui aplikasi, lalu coba lagi.")
-                } else {
-                    format!("This result code was made with another version of the app (format {n}). Reload this page to update the app, then try again.")
-                };
+                return lang.pick(
+                    format!("Kode hasil ini dibuat dengan versi aplikasi lain (format {n}). Muat ulang halaman ini untuk memperbarui aplikasi, lalu coba lagi."),
+                    format!("This result code was made with another version of the app (format {n}). Reload this page to update the app, then try again."),
+                );
             }
             CodeError::UnknownBank(v) => {
-                return if id {
-                    format!("Kode hasil ini dibuat dengan versi pertanyaan yang lain (versi {v}). Muat ulang halaman ini; jika masih gagal, minta pengirim mengisi ulang penilaiannya.")
-                } else {
-                    format!("This result code was made with another version of the questions (version {v}). Reload this page; if it still fails, ask the sender to take the assessment again.")
-                };
+                return lang.pick(
+                    format!("Kode hasil ini dibuat dengan versi pertanyaan yang lain (versi {v}). Muat ulang halaman ini; jika masih gagal, minta pengirim mengisi ulang penilaiannya."),
+                    format!("This result code was made with another version of the questions (version {v}). Reload this page; if it still fails, ask the sender to take the assessment again."),
+                );
             }
             CodeError::OtherOrganisation(org) => {
-                return if id {
-                    format!("Hasil ini dibuat dengan pertanyaan milik {org} (widget di situs mereka), bukan pertanyaan Cek Siap Ekspor di halaman ini. Buka hasil ini lewat situs {org}.")
-                } else {
-                    format!("This result was made with {org}'s own questions (the widget on their site), not the Cek Siap Ekspor questions on this page. Open it from {org}'s site.")
-                };
+                return lang.pick(
+                    format!("Hasil ini dibuat dengan pertanyaan milik {org} (widget di situs mereka), bukan pertanyaan Cek Siap Ekspor di halaman ini. Buka hasil ini lewat situs {org}."),
+                    format!("This result was made with {org}'s own questions (the widget on their site), not the Cek Siap Ekspor questions on this page. Open it from {org}'s site."),
+                );
             }
             CodeError::BankUnavailable(v) => {
-                return if id {
-                    format!("Hasil ini memakai pertanyaan versi {v}, yang perlu diunduh sekali. Sambungkan ke internet, lalu buka tautannya lagi.")
-                } else {
-                    format!("This result uses version {v} of the questions, which must be downloaded once. Connect to the internet, then open the link again.")
-                };
+                return lang.pick(
+                    format!("Hasil ini memakai pertanyaan versi {v}, yang perlu diunduh sekali. Sambungkan ke internet, lalu buka tautannya lagi."),
+                    format!("This result uses version {v} of the questions, which must be downloaded once. Connect to the internet, then open the link again."),
+                );
             }
             CodeError::InvalidAnswer => (
                 "Jawaban dalam kode hasil ini tidak cocok dengan pertanyaannya. Minta pengirim membagikan ulang tautannya.",
@@ -177,7 +172,7 @@ impl CodeError {
                 "The name in this result code can't be read. Ask the sender to share the link again.",
             ),
         };
-        if id { idn } else { en }.to_string()
+        lang.pick(idn, en).to_string()
     }
 }
 

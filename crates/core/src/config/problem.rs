@@ -133,7 +133,6 @@ impl ConfigProblem {
 
     /// "path: problem", in plain words a web team can act on.
     pub fn message(&self, lang: Lang) -> String {
-        let id = lang == Lang::Id;
         match &self.kind {
             ProblemKind::Syntax {
                 line,
@@ -151,20 +150,20 @@ impl ConfigProblem {
             }
             .message(lang),
             kind => {
-                let place = match (self.path.as_str(), id) {
+                let place = match (self.path.as_str(), lang == Lang::Id) {
                     ("", true) => "berkas",
                     ("", false) => "file",
                     (path, _) => path,
                 };
-                format!("{place}: {}", kind.describe(id))
+                format!("{place}: {}", kind.describe(lang))
             }
         }
     }
 }
 
 impl ProblemKind {
-    pub(super) fn describe(&self, id: bool) -> String {
-        let pick = |idn: String, en: String| if id { idn } else { en };
+    pub(super) fn describe(&self, lang: Lang) -> String {
+        let pick = |idn: String, en: String| lang.pick(idn, en);
         match self {
             ProblemKind::TooLarge { bytes } => {
                 let (kb, max) = (bytes.div_ceil(1024), MAX_BYTES / 1024);
@@ -205,8 +204,8 @@ impl ProblemKind {
                 "is required but missing".into(),
             ),
             ProblemKind::Mismatch { expected, found } => pick(
-                format!("harus {}, bukan {}", expected.describe(true), found.describe(true)),
-                format!("must be {}, not {}", expected.describe(false), found.describe(false)),
+                format!("harus {}, bukan {}", expected.describe(Lang::Id), found.describe(Lang::Id)),
+                format!("must be {}, not {}", expected.describe(Lang::En), found.describe(Lang::En)),
             ),
             ProblemKind::UnknownName { found, allowed } => {
                 let (found, allowed) = (clip(found), allowed.join(", "));
@@ -243,13 +242,13 @@ impl ProblemKind {
                 pick(
                     format!(
                         "warna {colour} terlalu terang untuk teks putih (kontras {}:1, minimal {}:1). Pilih warna yang lebih gelap.",
-                        decimal(*ratio, true),
-                        decimal(MIN_CONTRAST, true)
+                        decimal(*ratio, Lang::Id),
+                        decimal(MIN_CONTRAST, Lang::Id)
                     ),
                     format!(
                         "colour {colour} is too light for white text (contrast {}:1, at least {}:1). Choose a darker colour.",
-                        decimal(*ratio, false),
-                        decimal(MIN_CONTRAST, false)
+                        decimal(*ratio, Lang::En),
+                        decimal(MIN_CONTRAST, Lang::En)
                     ),
                 )
             }
@@ -317,8 +316,8 @@ impl ProblemKind {
 }
 
 impl Expected {
-    pub(super) fn describe(&self, id: bool) -> String {
-        let pick = |idn: &str, en: &str| if id { idn.to_string() } else { en.to_string() };
+    pub(super) fn describe(&self, lang: Lang) -> String {
+        let pick = |idn: &str, en: &str| lang.pick(idn.to_string(), en.to_string());
         match self {
             Expected::Object => pick("objek { … }", "an object { … }"),
             Expected::Text => pick("teks \"…\"", "a text \"…\""),
@@ -326,30 +325,25 @@ impl Expected {
                 "teks \"…\" atau {\"id\": \"…\", \"en\": \"…\"}",
                 "a text \"…\" or {\"id\": \"…\", \"en\": \"…\"}",
             ),
-            Expected::WholeNumber { min, max } => {
-                if id {
-                    format!("bilangan bulat {min}–{max}")
-                } else {
-                    format!("a whole number {min}–{max}")
-                }
-            }
+            Expected::WholeNumber { min, max } => lang.pick(
+                format!("bilangan bulat {min}–{max}"),
+                format!("a whole number {min}–{max}"),
+            ),
             Expected::TrueFalse => pick("true atau false", "true or false"),
             Expected::List => pick("daftar [ … ]", "a list [ … ]"),
             Expected::OneOf(names) => {
                 let names = names.join(", ");
-                if id {
-                    format!("salah satu dari ({names})")
-                } else {
-                    format!("one of ({names})")
-                }
+                lang.pick(
+                    format!("salah satu dari ({names})"),
+                    format!("one of ({names})"),
+                )
             }
             Expected::OneKeyOf(names) => {
                 let names = names.join(", ");
-                if id {
-                    format!("objek dengan satu kunci dari ({names})")
-                } else {
-                    format!("an object with one key from ({names})")
-                }
+                lang.pick(
+                    format!("objek dengan satu kunci dari ({names})"),
+                    format!("an object with one key from ({names})"),
+                )
             }
             Expected::Other(what) => what.clone(),
         }
@@ -368,8 +362,8 @@ impl Found {
         }
     }
 
-    pub(super) fn describe(&self, id: bool) -> String {
-        match (self, id) {
+    pub(super) fn describe(&self, lang: Lang) -> String {
+        match (self, lang == Lang::Id) {
             (Found::Null, _) => "null".into(),
             (Found::Bool(b), _) => b.to_string(),
             (Found::Number(n), true) => format!("angka {n}"),
@@ -398,13 +392,9 @@ pub(super) fn clip(s: &str) -> String {
 
 /// One decimal, rounded down so a failing ratio never reads as the minimum
 /// (4.48 shows as 4,4, not 4,5); Indonesian writes a decimal comma.
-pub(super) fn decimal(x: f64, id: bool) -> String {
+pub(super) fn decimal(x: f64, lang: Lang) -> String {
     let text = format!("{:.1}", (x * 10.0).floor() / 10.0);
-    if id {
-        text.replace('.', ",")
-    } else {
-        text
-    }
+    lang.pick(text.replace('.', ","), text)
 }
 
 /// `path.key`, or `key` at the root: the one way paths are written.

@@ -20,6 +20,15 @@ impl Lang {
     pub const ALL: [Lang; 2] = [Lang::Id, Lang::En];
 
     /// The BCP 47 tag, as used for `<html lang>` and in saved data.
+    /// The Indonesian or the English of a pair: `lang.pick("Mulai", "Start")`,
+    /// the one way a bilingual branch is written.
+    pub fn pick<T>(self, id: T, en: T) -> T {
+        match self {
+            Lang::Id => id,
+            Lang::En => en,
+        }
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             Lang::Id => "id",

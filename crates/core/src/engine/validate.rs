@@ -67,21 +67,17 @@ impl Problem {
 
     /// A message a ministry web team can act on, in the user's language.
     pub fn message(&self, lang: Lang) -> String {
-        let id = lang == Lang::Id;
         match self {
             Problem::Syntax {
                 line,
                 column,
                 message,
-            } => {
-                if id {
-                    format!("Baris {line}, kolom {column}: format JSON salah ({message}).")
-                } else {
-                    format!("Line {line}, column {column}: invalid JSON ({message}).")
-                }
-            }
+            } => lang.pick(
+                format!("Baris {line}, kolom {column}: format JSON salah ({message})."),
+                format!("Line {line}, column {column}: invalid JSON ({message})."),
+            ),
             Problem::At { path, what } => {
-                let problem = what.describe(id);
+                let problem = what.describe(lang);
                 format!("{path}: {problem}")
             }
         }
@@ -89,7 +85,7 @@ impl Problem {
 }
 
 impl What {
-    fn describe(&self, id: bool) -> String {
+    fn describe(&self, lang: Lang) -> String {
         let (idn, en) = match self {
             What::Empty => ("teks kosong".to_string(), "empty text".to_string()),
             What::Duplicate(x) => (format!("id \"{x}\" dipakai dua kali"), format!("id \"{x}\" is used twice")),
@@ -150,11 +146,7 @@ impl What {
             What::ZeroWeight => ("jumlah bobot tidak boleh 0".into(), "weights must not add up to 0".into()),
             What::VersionZero => ("versi harus 1 atau lebih".into(), "version must be 1 or more".into()),
         };
-        if id {
-            idn
-        } else {
-            en
-        }
+        lang.pick(idn, en)
     }
 }
 
