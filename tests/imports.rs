@@ -394,7 +394,16 @@ fn control_a_loop_and_each_kind_of_path_are_found() {
 }
 
 /// The shell's browser adapters: thin wrappers of one browser concern each.
-const ADAPTERS: &[&str] = &["ui::storage", "ui::pwa", "ui::banks", "ui::crash"];
+const ADAPTERS: &[&str] = &[
+    "ui::storage",
+    "ui::place",
+    "ui::clipboard",
+    "ui::download",
+    "ui::embed",
+    "ui::pwa",
+    "ui::banks",
+    "ui::crash",
+];
 /// The shell's screens and their parts.
 const SCREENS: &[&str] = &[
     "ui",
@@ -406,6 +415,8 @@ const SCREENS: &[&str] = &[
     "ui::share",
     "ui::trainer",
     "ui::carry",
+    "ui::parts",
+    "ui::hosted",
 ];
 
 /// Screens call adapters, never the other way round: no adapter reaches a

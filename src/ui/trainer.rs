@@ -13,53 +13,17 @@ use super::chart::AreaChart;
 use super::scan::Scanner;
 use super::text::{t, Ui};
 use crate::assessment::cohort::desk::{self, Desk, DeskAction};
-use crate::assessment::cohort::{
-    self, Added, Row, Shortlist, SortKey, Workshop, STORE_BACKUP_KEY, STORE_KEY,
-};
+use crate::assessment::cohort::{self, Added, Row, Shortlist, SortKey, Workshop};
 use crate::assessment::{code, Lang};
 
-use super::storage::local;
-
-/// The trainer's workshops kept in this browser.
-pub struct Stored {
-    pub workshops: Vec<Workshop>,
-    /// The stored data could not be read: it was moved to a backup key, never
-    /// destroyed, and the list starts empty.
-    pub unreadable: bool,
-    /// The browser won't let us save: say so before any work is lost.
-    pub blocked: bool,
-}
-
-pub fn load_workshops() -> Stored {
-    let mut stored = Stored {
-        workshops: Vec::new(),
-        unreadable: false,
-        blocked: true,
-    };
-    let Some(storage) = local() else {
-        return stored;
-    };
-    stored.blocked = !super::storage::writable(&storage);
-    if let Ok(Some(text)) = storage.get_item(STORE_KEY) {
-        match cohort::load(&text) {
-            Ok(loaded) => stored.workshops = loaded.workshops,
-            Err(_) => {
-                let _ = storage.set_item(STORE_BACKUP_KEY, &text);
-                let _ = storage.remove_item(STORE_KEY);
-                stored.unreadable = true;
-            }
-        }
-    }
-    stored
-}
-
-fn save_workshops(workshops: &[Workshop]) -> bool {
-    local().is_some_and(|s| s.set_item(STORE_KEY, &cohort::save(workshops)).is_ok())
-}
+use super::download;
+use super::storage::{load_workshops, save_workshops};
 
 /// Today as `YYYY-MM-DD`, the day a participant was added.
 fn today() -> String {
-    super::today().map(|d| d.to_string()).unwrap_or_default()
+    super::place::today()
+        .map(|d| d.to_string())
+        .unwrap_or_default()
 }
 
 /// Adds every code or link found in `text` to a workshop; returns a summary
@@ -80,27 +44,23 @@ pub fn add_codes(workshop: &mut Workshop, text: &str, lang: Lang) -> String {
         }
     }
     let mut parts = Vec::new();
-    let id = lang == Lang::Id;
     if new > 0 {
-        parts.push(if id {
-            format!("{new} peserta ditambahkan")
-        } else {
-            format!("{new} participants added")
-        });
+        parts.push(lang.pick(
+            format!("{new} peserta ditambahkan"),
+            format!("{new} participants added"),
+        ));
     }
     if after > 0 {
-        parts.push(if id {
-            format!("{after} jadi data sesudah (T1)")
-        } else {
-            format!("{after} added as after (T1)")
-        });
+        parts.push(lang.pick(
+            format!("{after} jadi data sesudah (T1)"),
+            format!("{after} added as after (T1)"),
+        ));
     }
     if dup > 0 {
-        parts.push(if id {
-            format!("{dup} sudah ada, dilewati")
-        } else {
-            format!("{dup} already there, skipped")
-        });
+        parts.push(lang.pick(
+            format!("{dup} sudah ada, dilewati"),
+            format!("{dup} already there, skipped"),
+        ));
     }
     if between > 0 {
         parts.push(between_text(lang, between));
@@ -133,26 +93,6 @@ fn across_versions(lang: Lang, before: u32, after: u32) -> String {
     }
 }
 
-fn download(name: &str, mime: &str, content: &str) {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    let document = gloo::utils::document();
-    if let Ok(a) = document.create_element("a") {
-        let a: web_sys::HtmlAnchorElement = wasm_bindgen::JsCast::unchecked_into(a);
-        a.set_href(&url);
-        a.set_download(name);
-        a.click();
-    }
-    let _ = web_sys::Url::revoke_object_url(&url);
-}
-
 fn file_name(workshop: &Workshop, ext: &str) -> String {
     let slug: String = format!("{} {}", workshop.name, workshop.date)
         .chars()
@@ -173,7 +113,7 @@ fn file_name(workshop: &Workshop, ext: &str) -> String {
 #[component]
 pub fn TrainerApp() -> Html {
     let lang = use_state(super::storage::load_lang);
-    let pending = match super::current_route() {
+    let pending = match super::place::current_route() {
         crate::assessment::route::Route::Result(code) => Some(code),
         _ => None,
     };
@@ -195,7 +135,7 @@ pub fn TrainerApp() -> Html {
         <>
             <header class="top">
                 <a class="brand" href="./">{ t(*lang, Ui::AppName) }</a>
-                <super::LangSwitch lang={*lang} on_change={on_lang} />
+                <super::parts::LangSwitch lang={*lang} on_change={on_lang} />
             </header>
             <main id="main" class="screen wide">
                 <Trainer lang={*lang} pending={pending} />
@@ -661,7 +601,7 @@ fn WorkshopView(props: &WorkshopProps) -> Html {
     let csv = {
         let workshop = workshop.clone();
         Callback::from(move |_| {
-            download(
+            download::save(
                 &file_name(&workshop, "csv"),
                 "text/csv;charset=utf-8",
                 &cohort::csv(&super::banks::library(), &workshop, lang),
@@ -671,7 +611,7 @@ fn WorkshopView(props: &WorkshopProps) -> Html {
     let json = {
         let workshop = workshop.clone();
         Callback::from(move |_| {
-            download(
+            download::save(
                 &file_name(&workshop, "json"),
                 "application/json",
                 &cohort::export(std::slice::from_ref(&workshop)),
