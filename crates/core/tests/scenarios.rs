@@ -3,10 +3,10 @@
 
 mod common;
 
-use cek_core::bank::{Bank, Lang};
-use cek_core::flow::{first_unanswered, Answers};
+use cek_core::bank::Lang;
+
 use cek_core::plan::{self, plan};
-use cek_core::score::{assess, visibility};
+use cek_core::score::assess;
 use common::{bank, report, Table};
 
 /// A Makassar weaving business that is ready to export: legal, with a
@@ -67,39 +67,9 @@ struct Owner<'a> {
     plan_holds: &'a [&'a str],
 }
 
-/// READY with `differs` applied; answers to questions this owner is no
-/// longer shown are dropped, and every question shown must be answered.
-fn answers_of(bank: &Bank, differs: Table) -> Answers {
-    // Each override is checked as any scenario table is (known question and
-    // options, none answered twice), then replaces READY's answer.
-    let mut answers = common::answers(READY);
-    answers.extend(common::answers(differs));
-    loop {
-        let shown = visibility(bank, &answers);
-        let hidden: Vec<String> = (bank.questions.iter().zip(&shown))
-            .filter(|(q, on)| !**on && answers.contains_key(&q.id))
-            .map(|(q, _)| q.id.clone())
-            .collect();
-        if hidden.is_empty() {
-            break;
-        }
-        for q in hidden {
-            assert!(
-                !differs.iter().any(|(d, _)| *d == q),
-                "the scenario answers {q:?}, which this owner is never asked"
-            );
-            answers.remove(&q);
-        }
-    }
-    if let Some(q) = first_unanswered(bank, &answers) {
-        panic!("the scenario leaves {q:?} unanswered");
-    }
-    answers
-}
-
 fn check(owner: Owner) {
     let bank = bank();
-    let answers = answers_of(bank, owner.differs);
+    let answers = common::answers_over(bank, READY, owner.differs);
     let outcome = assess(bank, &answers);
     let plan = plan(bank, &answers, &outcome);
     let level = bank.levels[outcome.level].id.as_str();

@@ -5,7 +5,7 @@
 //! `#[allow(dead_code)]`.
 
 use cek_core::bank::{Bank, Kind, Question};
-use cek_core::flow::Answers;
+use cek_core::flow::{first_unanswered, Answers};
 use cek_core::score::visibility;
 use proptest::collection::vec;
 use proptest::prelude::*;
@@ -182,6 +182,38 @@ pub fn answers_in(bank: &Bank, table: Table) -> Answers {
             chosen.iter().map(|c| c.to_string()).collect(),
         );
         assert!(previous.is_none(), "{q:?} answered twice");
+    }
+    answers
+}
+
+/// A base profile with `differs` applied: what one owner differs in from a
+/// typical one. Answers to questions this owner is no longer shown are
+/// dropped, and every question shown must be answered.
+#[allow(dead_code)]
+pub fn answers_over(bank: &Bank, base: Table, differs: Table) -> Answers {
+    // Each override is checked as any scenario table is (known question and
+    // options, none answered twice), then replaces the base's answer.
+    let mut answers = answers_in(bank, base);
+    answers.extend(answers_in(bank, differs));
+    loop {
+        let shown = visibility(bank, &answers);
+        let hidden: Vec<String> = (bank.questions.iter().zip(&shown))
+            .filter(|(q, on)| !**on && answers.contains_key(&q.id))
+            .map(|(q, _)| q.id.clone())
+            .collect();
+        if hidden.is_empty() {
+            break;
+        }
+        for q in hidden {
+            assert!(
+                !differs.iter().any(|(d, _)| *d == q),
+                "the scenario answers {q:?}, which this owner is never asked"
+            );
+            answers.remove(&q);
+        }
+    }
+    if let Some(q) = first_unanswered(bank, &answers) {
+        panic!("the scenario leaves {q:?} unanswered");
     }
     answers
 }
