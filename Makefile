@@ -82,7 +82,7 @@ fuzz:
 
 # Components in headless Chromium (wasm-bindgen-test).
 browser:
-	$(ENV) cargo test --target wasm32-unknown-unknown
+	$(ENV) cargo test --target wasm32-unknown-unknown -p cek-siap-ekspor
 
 # The built app in headless Chromium at 360x740 (playwright-core).
 e2e:

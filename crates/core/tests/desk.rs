@@ -1,4 +1,5 @@
 //! The trainer page's reducer (`cohort::desk`), told as what a trainer does.
+#![cfg(not(target_arch = "wasm32"))]
 
 use cek_core::cohort::desk::{apply, Desk, DeskAction};
 use cek_core::cohort::{Shortlist, SortKey, Workshop};
