@@ -64,12 +64,13 @@ dev: setup
 
 lint:
 	cargo fmt --check
-	cargo clippy --all-targets -- -D warnings
-	$(ENV) cargo clippy --target wasm32-unknown-unknown --all-targets -- -D warnings
+	cargo clippy --workspace --all-targets -- -D warnings
+	$(ENV) cargo clippy --workspace --target wasm32-unknown-unknown --all-targets -- -D warnings
 
-# The pure core and its data: fast, no browser.
+# Every native test of the workspace: the pure core (crates/core) and its
+# data, the CLI, and the shell's native checks (purity, import graph). Fast, no browser.
 native:
-	cargo test
+	cargo test --workspace
 
 # Every decoder of outside input under libFuzzer, a few seconds per target.
 fuzz-smoke:
@@ -81,7 +82,7 @@ fuzz:
 
 # Components in headless Chromium (wasm-bindgen-test).
 browser:
-	$(ENV) cargo test --target wasm32-unknown-unknown
+	$(ENV) cargo test --target wasm32-unknown-unknown -p cek-siap-ekspor
 
 # The built app in headless Chromium at 360x740 (playwright-core).
 e2e:

@@ -29,7 +29,7 @@ before(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'cek-host-'));
   cpSync('e2e/fixtures', dir, { recursive: true });
   cpSync('demo/host-log.js', join(dir, 'host-log.js'));
-  const bank = JSON.parse(readFileSync('src/assessment/bank.json', 'utf8'));
+  const bank = JSON.parse(readFileSync('crates/core/src/engine/bank.json', 'utf8'));
   bank.questions[0].text = { id: 'Berapa omzet usaha Anda (bank khusus dinas)?', en: 'What are your sales (agency bank)?' };
   writeFileSync(join(dir, 'custom-config.json'), JSON.stringify({ version: 1, organisation: { name: 'Dinas Khusus' }, bank }));
   configServer = await serve(dir, 0, 'localhost', { replace: { __WIDGET__: widget } });

@@ -243,7 +243,7 @@ for (const name of ['v1-mid', 'v1-review', 'v1-result']) {
     assert.equal(v2.format, 2);
     // Every answer today's questions still have is kept as it was; only
     // answers to questions or options the update removed are dropped.
-    const bank = JSON.parse(readFileSync('src/assessment/bank.json', 'utf8'));
+    const bank = JSON.parse(readFileSync('crates/core/src/engine/bank.json', 'utf8'));
     const still = Object.fromEntries(Object.entries(saved.answers).filter(([q, chosen]) => {
       const question = bank.questions.find((x) => x.id === q);
       return question && chosen.every((o) => question.options.some((x) => x.id === o));

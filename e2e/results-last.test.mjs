@@ -14,7 +14,7 @@ import {
 const golden = JSON.parse(readFileSync('tests/fixtures/codes-v1.json', 'utf8'));
 const other = JSON.parse(readFileSync('tests/fixtures/code-other-organisation.json', 'utf8'));
 // Today's bank: its version is what the page is built with.
-const today = JSON.parse(readFileSync('src/assessment/bank.json', 'utf8'));
+const today = JSON.parse(readFileSync('crates/core/src/engine/bank.json', 'utf8'));
 
 let env;
 before(async () => { env = await start(); });

@@ -86,7 +86,8 @@ test('three owners share, a trainer pastes their links and sees the right dashbo
   await trainer.fill('#w-name', 'Pelatihan Ekspor Merauke');
   await trainer.fill('#w-place', 'Merauke');
   await trainer.getByRole('button', { name: 'Buat pelatihan' }).click();
-  await trainer.getByRole('button', { name: /Buka/ }).click();
+  // Creating it opens it: no "Buka" to find.
+  await trainer.locator('#screen-heading', { hasText: 'Pelatihan Ekspor Merauke' }).waitFor();
   const chat = done.map((d, i) => `[10.0${i}] ${d.name}: ini hasil saya ${d.link} terima kasih`).join('\n');
   await trainer.fill('#paste', chat);
   await trainer.getByRole('button', { name: 'Tambahkan' }).click();
@@ -98,7 +99,7 @@ test('three owners share, a trainer pastes their links and sees the right dashbo
   await c.page.goto(env.origin + '/pelatih.html');
   await c.page.fill('#w-name', 'Pelatihan Ekspor Merauke');
   await c.page.getByRole('button', { name: 'Buat pelatihan' }).click();
-  await c.page.getByRole('button', { name: /Buka/ }).click();
+  await c.page.locator('#screen-heading', { hasText: 'Pelatihan Ekspor Merauke' }).waitFor();
   await c.page.fill('#paste', chat);
   await c.page.getByRole('button', { name: 'Tambahkan' }).click();
   await c.page.locator('.status', { hasText: '3 peserta ditambahkan' }).waitFor();

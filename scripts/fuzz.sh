@@ -15,7 +15,7 @@
 # Exits non-zero if any target crashes (a panic, a failed invariant, a
 # timeout or running out of memory). libFuzzer leaves the input in
 # fuzz/artifacts/TARGET/; replay it with `cargo +nightly fuzz run -O -a -s none
-# TARGET FILE`, then add it to tests/fuzz_regressions.rs and fix the code.
+# TARGET FILE`, then add it to crates/core/tests/fuzz_regressions.rs and fix the code.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -52,14 +52,14 @@ else
 fi
 
 # Release with debug assertions and overflow checks, as cargo-fuzz builds by
-# default, but without AddressSanitizer: src/ has no `unsafe`, and ASan made
+# default, but without AddressSanitizer: crates/core has no `unsafe`, and ASan made
 # these targets 7-10 times slower, too slow for a million runs of a bank.
 BUILD=(--release --debug-assertions --sanitizer none)
 say "building ${TARGETS[*]}"
 cargo +nightly fuzz build "${BUILD[@]}"
 
 # The longest input libFuzzer makes: enough for a whole question bank
-# (src/assessment/bank.json is about 66 KB), small where inputs are small.
+# (crates/core/src/engine/bank.json is about 66 KB), small where inputs are small.
 max_len() {
   case "$1" in
     bank) echo 131072 ;;

@@ -1,230 +1,189 @@
-//! The core under src/assessment/ never uses yew, web-sys, gloo, wasm-bindgen or js-sys, so it runs and is tested natively.
+//! The core (crates/core, package `cek-core`) has no browser crate anywhere in its dependency tree, as `cargo metadata` resolves it, so the compiler itself keeps it pure.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::fs;
-use std::path::{Path, PathBuf};
+use std::collections::{BTreeMap, BTreeSet};
+use std::process::Command;
 
-/// Crates of the browser shell, as they are written in Rust paths.
-const BROWSER_CRATES: &[&str] = &["yew", "web_sys", "gloo", "wasm_bindgen", "js_sys"];
+use serde_json::Value;
 
-/// The lines (1-based) and crate names where Rust code mentions a browser
-/// crate: in a `use`, a path such as `yew::html!` or `::gloo::`, an
-/// attribute such as `#[wasm_bindgen]`, or `extern crate`. Comments, doc
-/// comments, strings and char literals are skipped, and so are longer
-/// identifiers such as `yewtree`.
-fn browser_mentions(source: &str) -> Vec<(usize, &'static str)> {
-    let chars: Vec<char> = source.chars().collect();
-    let mut found = Vec::new();
-    let mut line = 1;
-    let mut i = 0;
-    let at = |k: usize| chars.get(k).copied().unwrap_or('\0');
-    while i < chars.len() {
-        let c = chars[i];
-        if c == '\n' {
-            line += 1;
-            i += 1;
-        } else if c == '/' && at(i + 1) == '/' {
-            while i < chars.len() && chars[i] != '\n' {
-                i += 1;
+/// Packages of the browser shell: none may be reachable from the core.
+const BROWSER_CRATES: &[&str] = &["yew", "web-sys", "js-sys", "wasm-bindgen", "gloo"];
+
+/// Package name → the names of the packages it depends on (normal and build
+/// dependencies on every target; dev-dependencies such as proptest never reach
+/// what ships, so they are left out).
+type Graph = BTreeMap<String, BTreeSet<String>>;
+
+/// `cargo ARGS…` on the workspace, offline (nothing is downloaded at test time).
+fn cargo(args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO"))
+        .args(args)
+        .args(["--offline", "--manifest-path"])
+        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml"))
+        .output()
+        .expect("cargo runs");
+    assert!(
+        out.status.success(),
+        "cargo {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+/// The machine's own target triple, as cargo reports it.
+fn host() -> String {
+    let version = Command::new(env!("CARGO"))
+        .arg("-vV")
+        .output()
+        .expect("cargo -vV");
+    String::from_utf8_lossy(&version.stdout)
+        .lines()
+        .find_map(|l| l.strip_prefix("host: ").map(str::to_string))
+        .expect("cargo -vV names the host")
+}
+
+/// The workspace's resolved dependency graph for this machine's platform, read
+/// from `cargo metadata`. (Resolving for wasm32 too would need its test-only
+/// crates downloaded; the core's own declared dependencies, on every platform,
+/// are checked by `the_core_declares_serde_only`.)
+fn workspace_graph() -> Graph {
+    let json = cargo(&[
+        "metadata",
+        "--format-version",
+        "1",
+        "--filter-platform",
+        &host(),
+    ]);
+    let meta: Value = serde_json::from_str(&json).expect("cargo metadata prints JSON");
+    let name_of: BTreeMap<&str, &str> = meta["packages"]
+        .as_array()
+        .expect("packages")
+        .iter()
+        .map(|p| (p["id"].as_str().unwrap(), p["name"].as_str().unwrap()))
+        .collect();
+    let mut graph = Graph::new();
+    for node in meta["resolve"]["nodes"].as_array().expect("resolve.nodes") {
+        let from = name_of[node["id"].as_str().unwrap()].to_string();
+        let deps = graph.entry(from).or_default();
+        for dep in node["deps"].as_array().expect("deps") {
+            let shipped = dep["dep_kinds"]
+                .as_array()
+                .expect("dep_kinds")
+                .iter()
+                .any(|k| k["kind"].as_str() != Some("dev"));
+            if shipped {
+                deps.insert(name_of[dep["pkg"].as_str().unwrap()].to_string());
             }
-        } else if c == '/' && at(i + 1) == '*' {
-            // Block comments nest in Rust.
-            let mut depth = 0;
-            while i < chars.len() {
-                if chars[i] == '/' && at(i + 1) == '*' {
-                    depth += 1;
-                    i += 2;
-                } else if chars[i] == '*' && at(i + 1) == '/' {
-                    depth -= 1;
-                    i += 2;
-                    if depth == 0 {
-                        break;
-                    }
-                } else {
-                    if chars[i] == '\n' {
-                        line += 1;
-                    }
-                    i += 1;
-                }
+        }
+    }
+    graph
+}
+
+/// Every browser crate reachable from `root`, with one path that reaches it.
+fn browser_crates_under(graph: &Graph, root: &str) -> BTreeMap<String, Vec<String>> {
+    let mut found = BTreeMap::new();
+    let mut seen = BTreeSet::from([root.to_string()]);
+    let mut queue = vec![vec![root.to_string()]];
+    while let Some(path) = queue.pop() {
+        let last = path.last().unwrap();
+        if BROWSER_CRATES.contains(&last.as_str()) {
+            found.entry(last.clone()).or_insert_with(|| path.clone());
+        }
+        for dep in graph.get(last).into_iter().flatten() {
+            if seen.insert(dep.clone()) {
+                let mut longer = path.clone();
+                longer.push(dep.clone());
+                queue.push(longer);
             }
-        } else if c == 'r'
-            && (at(i + 1) == '"' || (at(i + 1) == '#' && matches!(at(i + 2), '"' | '#')))
-            && !is_ident(at(i.wrapping_sub(1)))
-        {
-            // Raw string: r"…", r#"…"#, r##"…"##.
-            let mut hashes = 0;
-            i += 1;
-            while at(i) == '#' {
-                hashes += 1;
-                i += 1;
-            }
-            i += 1; // the opening quote
-            loop {
-                if i >= chars.len() {
-                    break;
-                }
-                if chars[i] == '"' && (1..=hashes).all(|h| at(i + h) == '#') {
-                    i += 1 + hashes;
-                    break;
-                }
-                if chars[i] == '\n' {
-                    line += 1;
-                }
-                i += 1;
-            }
-        } else if c == '"' {
-            i += 1;
-            while i < chars.len() && chars[i] != '"' {
-                if chars[i] == '\\' {
-                    i += 1;
-                }
-                if at(i) == '\n' {
-                    line += 1;
-                }
-                i += 1;
-            }
-            i += 1;
-        } else if c == '\'' {
-            // A char literal ('x', '\n', '"') is skipped; a lifetime ('a) is not one.
-            if at(i + 1) == '\\' {
-                i += 2;
-                while i < chars.len() && chars[i] != '\'' {
-                    i += 1;
-                }
-                i += 1;
-            } else if at(i + 2) == '\'' {
-                i += 3;
-            } else {
-                i += 1;
-            }
-        } else if is_ident_start(c) {
-            let mut start = i;
-            // A raw identifier (`r#yew`) is the identifier after `r#`.
-            if c == 'r' && at(i + 1) == '#' && is_ident_start(at(i + 2)) {
-                start = i + 2;
-                i += 2;
-            }
-            while i < chars.len() && is_ident(chars[i]) {
-                i += 1;
-            }
-            let word: String = chars[start..i].iter().collect();
-            if let Some(name) = BROWSER_CRATES.iter().find(|n| **n == word) {
-                found.push((line, *name));
-            }
-        } else {
-            i += 1;
         }
     }
     found
 }
 
-fn is_ident_start(c: char) -> bool {
-    c == '_' || c.is_alphabetic()
-}
-
-fn is_ident(c: char) -> bool {
-    c == '_' || c.is_alphanumeric()
-}
-
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let entries =
-        fs::read_dir(dir).unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()));
-    for entry in entries {
-        let path = entry.expect("directory entry").path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
-}
-
 #[test]
-fn core_never_mentions_browser_crates() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let core = root.join("src").join("assessment");
-    let mut files = Vec::new();
-    rust_files(&core, &mut files);
-    files.sort();
+fn the_core_has_no_browser_crate_in_its_dependency_tree() {
+    let graph = workspace_graph();
+    let found = browser_crates_under(&graph, "cek-core");
     assert!(
-        files.iter().any(|f| f.ends_with("score.rs")) && files.len() >= 8,
-        "expected the core's files under {}, found {files:?}",
-        core.display()
+        found.is_empty(),
+        "the core must not depend on a browser crate; found: {found:?}"
     );
-    let mut offences = Vec::new();
-    for file in &files {
-        let source = fs::read_to_string(file)
-            .unwrap_or_else(|e| panic!("cannot read {}: {e}", file.display()));
-        let shown = file
-            .strip_prefix(root)
-            .unwrap_or(file)
-            .display()
-            .to_string();
-        for (line, name) in browser_mentions(&source) {
-            let text = source.lines().nth(line - 1).unwrap_or("").trim();
-            offences.push(format!("{shown}:{line}: uses `{name}`: {text}"));
-        }
-    }
-    assert!(
-        offences.is_empty(),
-        "the core must stay free of browser crates:\n{}",
-        offences.join("\n")
+    assert_eq!(
+        graph
+            .get("cek-core")
+            .map(|d| d.iter().cloned().collect::<Vec<_>>()),
+        Some(vec!["serde".to_string(), "serde_json".to_string()]),
+        "the core depends on serde and serde_json only"
     );
 }
 
+/// What crates/core/Cargo.toml declares, on every platform and of every kind:
+/// serde and serde_json to ship, proptest for native tests, nothing else.
 #[test]
-fn matcher_catches_uses_and_paths() {
-    let caught = |src: &str| {
-        browser_mentions(src)
-            .into_iter()
-            .map(|(_, n)| n)
-            .collect::<Vec<_>>()
-    };
-    assert_eq!(caught("use yew::prelude::*;"), ["yew"]);
-    assert_eq!(caught("let view = yew::html! { <p/> };"), ["yew"]);
+fn the_core_declares_serde_only() {
+    let json = cargo(&["metadata", "--format-version", "1", "--no-deps"]);
+    let meta: Value = serde_json::from_str(&json).expect("JSON");
+    let core = meta["packages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "cek-core")
+        .expect("cek-core is a workspace member");
+    let mut declared: Vec<(String, String)> = core["dependencies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let kind = d["kind"].as_str().unwrap_or("normal").to_string();
+            (d["name"].as_str().unwrap().to_string(), kind)
+        })
+        .collect();
+    declared.sort();
     assert_eq!(
-        caught("let s = ::gloo::storage::LocalStorage::get(\"k\");"),
-        ["gloo"]
-    );
-    assert_eq!(caught("use web_sys::window;"), ["web_sys"]);
-    assert_eq!(
-        caught("#[wasm_bindgen]\npub fn start() {}"),
-        ["wasm_bindgen"]
-    );
-    assert_eq!(caught("use js_sys as js;"), ["js_sys"]);
-    assert_eq!(caught("extern crate gloo;"), ["gloo"]);
-    assert_eq!(caught("use r#yew::prelude;"), ["yew"]);
-    assert_eq!(caught("use {serde::Serialize, yew::Html};"), ["yew"]);
-    assert_eq!(caught("fn f() -> &'static str { yew::NAME }"), ["yew"]);
-    assert_eq!(caught("let c = '\"'; use gloo::console;"), ["gloo"]);
-    assert_eq!(
-        caught("let a = 1;\n\nuse yew::prelude::*;"),
-        ["yew"],
-        "the line is reported"
-    );
-    assert_eq!(
-        browser_mentions("let a = 1;\n\nuse yew::prelude::*;")[0].0,
-        3
-    );
-    assert_eq!(
-        browser_mentions("/* one\ntwo */\n  gloo::utils::window();")[0].0,
-        3
+        declared,
+        [
+            ("proptest", "dev"),
+            ("serde", "normal"),
+            ("serde_json", "normal")
+        ]
+        .map(|(n, k)| (n.to_string(), k.to_string()))
     );
 }
 
+/// Control: the same check, run on the web crate, finds every browser crate,
+/// so an empty answer for the core means something.
 #[test]
-fn matcher_ignores_comments_strings_and_longer_names() {
-    for clean in [
-        "//! nothing under src/assessment/ imports yew, web-sys, gloo or wasm-bindgen",
-        "/// See `yew::html!` in the shell.",
-        "// use yew::prelude::*;",
-        "/* use gloo::storage; /* nested web_sys */ still comment */",
-        "let s = \"yew::html!\";",
-        "let s = \"a \\\" yew::x\";",
-        "let s = r#\"use gloo::x; \"quoted\" \"#;",
-        "let yewtree = 1; let my_gloo = 2; let gloomy = 3;",
-        "fn f<'a>(x: &'a str) -> &'a str { x }",
-    ] {
-        assert_eq!(browser_mentions(clean), Vec::new(), "{clean}");
-    }
+fn the_same_check_finds_the_browser_crates_of_the_web_app() {
+    let graph = workspace_graph();
+    assert!(graph["cek-siap-ekspor"].contains("cek-core"));
+    let found = browser_crates_under(&graph, "cek-siap-ekspor");
+    assert_eq!(
+        found.keys().map(String::as_str).collect::<Vec<_>>(),
+        ["gloo", "js-sys", "wasm-bindgen", "web-sys", "yew"]
+    );
+    assert_eq!(found["yew"], ["cek-siap-ekspor", "yew"]);
+}
+
+/// Control: a browser crate pulled in indirectly, through a pure-looking
+/// crate, is found too (as `use crate::ui::…` or an alias would have slipped
+/// past the text scan this test replaces).
+#[test]
+fn an_indirect_browser_crate_is_found_with_its_path() {
+    let graph: Graph = [
+        ("core", vec!["serde", "helper"]),
+        ("helper", vec!["gloo-utils-shim"]),
+        ("gloo-utils-shim", vec!["web-sys"]),
+        ("serde", vec![]),
+        ("web-sys", vec!["js-sys"]),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v.into_iter().map(String::from).collect()))
+    .collect();
+    let found = browser_crates_under(&graph, "core");
+    assert_eq!(
+        found["web-sys"],
+        ["core", "helper", "gloo-utils-shim", "web-sys"]
+    );
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(browser_crates_under(&graph, "serde").is_empty());
 }

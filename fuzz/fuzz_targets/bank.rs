@@ -5,8 +5,8 @@
 //! through the engine (scoring, a result code) as the widget would.
 #![no_main]
 
-use cek_siap_ekspor::assessment::flow::Answers;
-use cek_siap_ekspor::assessment::{code, config, score, Bank, Lang};
+use cek_core::flow::Answers;
+use cek_core::{code, config, score, Bank, Lang};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

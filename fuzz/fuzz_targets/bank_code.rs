@@ -7,11 +7,11 @@
 //! of a code saturating at 255 once did exactly that).
 #![no_main]
 
-use cek_siap_ekspor::assessment::bank::{Area, Choice, Hidden, Level, Question, Rule};
-use cek_siap_ekspor::assessment::cond::Cond;
-use cek_siap_ekspor::assessment::flow::Answers;
-use cek_siap_ekspor::assessment::score::Engine;
-use cek_siap_ekspor::assessment::{code, validate, Bank, Kind, Text};
+use cek_core::bank::{Area, Choice, Hidden, Level, Question, Rule};
+use cek_core::cond::Cond;
+use cek_core::flow::Answers;
+use cek_core::score::Engine;
+use cek_core::{code, validate, Bank, Kind, Text};
 use libfuzzer_sys::fuzz_target;
 
 /// The fuzzer's bytes, one at a time; zeros once they run out.

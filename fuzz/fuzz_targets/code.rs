@@ -7,10 +7,10 @@
 //! name) is fuzzed too, not only the rejection of damage.
 #![no_main]
 
-use cek_siap_ekspor::assessment::archive::Library;
-use cek_siap_ekspor::assessment::code::{self, CodeError, Shared};
-use cek_siap_ekspor::assessment::cohort::{self, Added, Workshop};
-use cek_siap_ekspor::assessment::{Bank, Lang};
+use cek_core::archive::Library;
+use cek_core::code::{self, CodeError, Shared};
+use cek_core::cohort::{self, Added, Workshop};
+use cek_core::{Bank, Lang};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

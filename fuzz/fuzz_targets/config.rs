@@ -6,8 +6,8 @@
 //! partial parser must agree; every problem has a message.
 #![no_main]
 
-use cek_siap_ekspor::assessment::config::{self, Config, ConfigProblem, Theme, WhatsApp};
-use cek_siap_ekspor::assessment::Lang;
+use cek_core::config::{self, Config, ConfigProblem, Theme, WhatsApp};
+use cek_core::Lang;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

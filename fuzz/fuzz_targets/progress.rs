@@ -5,8 +5,8 @@
 //! the same state.
 #![no_main]
 
-use cek_siap_ekspor::assessment::progress::{decode, encode};
-use cek_siap_ekspor::assessment::{Bank, Lang};
+use cek_core::progress::{decode, encode};
+use cek_core::{Bank, Lang};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -5,8 +5,8 @@
 //! the result screen reads it (and a widget's carried answers, the same way).
 #![no_main]
 
-use cek_siap_ekspor::assessment::route::{parse_fragment, Route};
-use cek_siap_ekspor::assessment::{code, Bank, Lang};
+use cek_core::route::{parse_fragment, Route};
+use cek_core::{code, Bank, Lang};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -5,9 +5,9 @@
 //! the same import twice changes nothing; saving and loading keeps everything.
 #![no_main]
 
-use cek_siap_ekspor::assessment::archive::Library;
-use cek_siap_ekspor::assessment::cohort::{self, Loaded, SortKey};
-use cek_siap_ekspor::assessment::{Bank, Lang};
+use cek_core::archive::Library;
+use cek_core::cohort::{self, Loaded, SortKey};
+use cek_core::{Bank, Lang};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

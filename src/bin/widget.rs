@@ -3,9 +3,9 @@
 
 fn main() {
     cek_siap_ekspor::ui::crash::install();
-    use cek_siap_ekspor::ui::{embed, App, AppProps};
+    use cek_siap_ekspor::ui::{hosted, App, AppProps};
     yew::Renderer::<App>::with_props(AppProps {
-        embed: Some(embed::HOOKS),
+        embed: Some(hosted::HOOKS),
     })
     .render();
 }

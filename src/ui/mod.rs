@@ -4,10 +4,15 @@
 pub mod banks;
 mod carry;
 mod chart;
+pub mod clipboard;
 pub mod crash;
+pub mod download;
 pub mod embed;
+pub mod hosted;
 mod intro;
 pub mod paint;
+pub mod parts;
+pub mod place;
 pub mod pwa;
 mod question;
 mod result;
@@ -18,6 +23,9 @@ pub mod storage;
 pub mod text;
 pub mod trainer;
 
+pub use parts::{LangSwitch, RestartButton, ScreenProps};
+use place::{current_route, go_to};
+
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -26,35 +34,9 @@ use crate::assessment::config;
 use crate::assessment::flow::{self, Action, Notice, Screen, State};
 use crate::assessment::json::{self, Json};
 use crate::assessment::resume::{self, Resume};
-use crate::assessment::route::{self, Route};
+use crate::assessment::route::Route;
 use crate::assessment::{Bank, Lang};
 
-/// Where the URL fragment points: the assessment or a shared result (trainer
-/// mode is its own page, `pelatih.html`). Fragments never reach a server, so
-/// a result link sends nothing.
-pub fn current_route() -> Route {
-    web_sys::window()
-        .and_then(|w| w.location().hash().ok())
-        .map(|hash| route::parse_fragment(&hash))
-        .unwrap_or(Route::Home)
-}
-
-/// Today on this device's clock, for dating a result.
-pub(crate) fn today() -> Option<flow::Day> {
-    let now = js_sys::Date::new_0();
-    let (y, m, d) = (now.get_full_year(), now.get_month() + 1, now.get_date());
-    flow::Day::new(
-        u16::try_from(y).ok()?,
-        u8::try_from(m).ok()?,
-        u8::try_from(d).ok()?,
-    )
-}
-
-fn go_to(fragment: &str) {
-    if let Some(w) = web_sys::window() {
-        let _ = w.location().set_hash(fragment);
-    }
-}
 use text::{t, Ui};
 
 thread_local! {
@@ -94,20 +76,6 @@ impl Reducible for Model {
     }
 }
 
-/// Every screen gets the state and a way to act on it.
-#[derive(Clone, PartialEq, Properties)]
-pub struct ScreenProps {
-    pub state: Rc<State>,
-    pub act: Callback<Action>,
-    /// The host's contact for the next step ("Hubungi kami"), when embedded.
-    #[prop_or_default]
-    pub contact: Option<Rc<config::Contact>>,
-    /// Inside a host's iframe: no links to the app's other pages.
-    #[prop_or_default]
-    pub embedded: bool,
-}
-
-/// A host's configuration as applied: what passed, and what didn't.
 #[derive(Debug, Default, PartialEq)]
 pub struct Applied {
     pub config: config::Config,
@@ -145,7 +113,14 @@ pub fn App(props: &AppProps) -> Html {
     let hooks = props.embed;
     // Opened by embed.js inside a host page? Then the host's language wins.
     let embedded = use_memo((), move |_| hooks.and_then(|_| embed::detect()));
-    let key = use_memo((), |_| storage::progress_key(embedded.as_ref().as_ref()));
+    let key = use_memo((), |_| {
+        storage::progress_key(
+            embedded
+                .as_ref()
+                .as_ref()
+                .map(|e| (e.host.as_deref(), e.widget.as_str())),
+        )
+    });
     // Saved progress, and on the owner's page answers carried from a widget
     // (`#lanjut=`): taken in at once, or kept aside until the owner chooses.
     let start = use_memo((), {
@@ -541,61 +516,5 @@ fn take_carried(saved: State) -> (State, Option<Rc<State>>) {
                 Resume::Ask { carried } => (saved, Some(Rc::new(carried))),
             }
         }
-    }
-}
-
-#[derive(Clone, PartialEq, Properties)]
-pub struct LangProps {
-    pub lang: Lang,
-    pub on_change: Callback<Lang>,
-}
-
-#[component]
-pub fn LangSwitch(props: &LangProps) -> Html {
-    let button = |lang: Lang, label: &'static str, name: &'static str| {
-        let act = props.on_change.reform(move |_| lang);
-        html! {
-            // The name starts with the visible text, for voice control users.
-            <button type="button" lang={lang.code()} aria-label={format!("{label} – {name}")}
-                aria-pressed={(props.lang == lang).to_string()} onclick={act}>{ label }</button>
-        }
-    };
-    html! {
-        <div class="lang" role="group" aria-label={t(props.lang, Ui::LanguageGroup)}>
-            { button(Lang::Id, "ID", "Bahasa Indonesia") }
-            { button(Lang::En, "EN", "English") }
-        </div>
-    }
-}
-
-#[derive(Clone, PartialEq, Properties)]
-pub struct RestartProps {
-    pub lang: Lang,
-    pub act: Callback<Action>,
-}
-
-/// "Mulai dari awal" deletes every answer, so it asks first, in place.
-#[component]
-pub fn RestartButton(props: &RestartProps) -> Html {
-    let lang = props.lang;
-    let asking = use_state(|| false);
-    if !*asking {
-        let ask = {
-            let asking = asking.clone();
-            Callback::from(move |_| asking.set(true))
-        };
-        return html! {
-            <button type="button" class="secondary" onclick={ask}>{ t(lang, Ui::StartOver) }</button>
-        };
-    }
-    let cancel = Callback::from(move |_| asking.set(false));
-    html! {
-        <div class="confirm" role="alertdialog" aria-labelledby="restart-q">
-            <p id="restart-q">{ t(lang, Ui::RestartConfirm) }</p>
-            <button type="button" class="danger" onclick={props.act.reform(|_| Action::Restart)}>
-                { t(lang, Ui::RestartYes) }
-            </button>
-            <button type="button" class="secondary" onclick={cancel}>{ t(lang, Ui::RestartNo) }</button>
-        </div>
     }
 }

@@ -56,7 +56,7 @@ pub fn SharedResult(props: &SharedProps) -> Html {
         <div class="actions">
             <button type="button" class="primary" onclick={start}>{ t(lang, Ui::TakeItYourself) }</button>
             // A trainer who opened a participant's link can add it at once.
-            if trainer_store_exists() {
+            if super::storage::has_workshops() {
                 <a class="button secondary" href={format!("pelatih.html#{}", code::fragment(&props.code))}>
                     { t(lang, Ui::AddToWorkshop) }
                 </a>
@@ -160,16 +160,6 @@ fn contact_us(lang: Lang, contact: &crate::assessment::config::Contact) -> Html 
             </ul>
         </section>
     }
-}
-
-fn trainer_store_exists() -> bool {
-    super::storage::local()
-        .and_then(|s| {
-            s.get_item(crate::assessment::cohort::STORE_KEY)
-                .ok()
-                .flatten()
-        })
-        .is_some()
 }
 
 /// Level, next step, plan, chart and explanations for a set of answers.

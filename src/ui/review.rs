@@ -33,7 +33,7 @@ pub fn Review(props: &ScreenProps) -> Html {
         });
     let back = props.act.reform(|_| Action::Back);
     let result = props.act.reform(|_| Action::ShowResult {
-        today: super::today(),
+        today: super::place::today(),
     });
     html! {
         <section class="review" aria-labelledby="screen-heading">

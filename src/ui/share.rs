@@ -6,19 +6,11 @@ use qrcode::{Color, EcLevel, QrCode};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
+use super::clipboard;
+use super::place::base_url;
 use super::text::{t, Ui};
 use crate::assessment::flow::{Action, Answers};
 use crate::assessment::{code, plan, score, Lang};
-
-/// The page's own address without any fragment: the base of result links.
-pub fn base_url() -> String {
-    web_sys::window()
-        .and_then(|w| {
-            let l = w.location();
-            Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?))
-        })
-        .unwrap_or_default()
-}
 
 pub fn result_link(code: &str) -> String {
     format!("{}#{}", base_url(), code::fragment(code))
@@ -75,28 +67,17 @@ pub fn SharePanel(props: &ShareProps) -> Html {
             let code = code.clone();
             let copied = copied.clone();
             spawn_local(async move {
-                let Some(window) = web_sys::window() else {
-                    return;
-                };
-                let promise = window.navigator().clipboard().write_text(&code);
-                if wasm_bindgen_futures::JsFuture::from(promise).await.is_ok() {
+                if clipboard::copy(&code).await {
                     copied.set(true);
-                } else if let Some(field) = gloo::utils::document().get_element_by_id("share-code")
-                {
+                } else {
                     // No clipboard permission: select the code so a long
                     // press copies it.
-                    let field: web_sys::HtmlInputElement =
-                        wasm_bindgen::JsCast::unchecked_into(field);
-                    field.select();
+                    clipboard::select("share-code");
                 }
             });
         })
     };
-    let print = Callback::from(|_| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
-        }
-    });
+    let print = Callback::from(|_| clipboard::print());
 
     html! {
         <section class="share" aria-labelledby="share-heading">

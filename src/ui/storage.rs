@@ -4,6 +4,7 @@
 
 use web_sys::Storage;
 
+use crate::assessment::cohort::{self, Workshop, STORE_BACKUP_KEY, STORE_KEY};
 use crate::assessment::flow::{Notice, State};
 use crate::assessment::progress::{self, KEY, LANG_KEY, OLDER_KEYS};
 use crate::assessment::{Bank, Lang};
@@ -24,10 +25,12 @@ pub(crate) fn writable(storage: &Storage) -> bool {
 
 /// Where progress is kept. An embedded widget keeps its own per host page and
 /// widget, so two widgets on one page (or two sites) never share answers.
-pub fn progress_key(embed: Option<&super::embed::Embed>) -> String {
-    match embed {
+/// `embedded` is the host's confirmed origin (if any) and the widget's id:
+/// plain values, so this adapter needs nothing of the embed code.
+pub fn progress_key(embedded: Option<(Option<&str>, &str)>) -> String {
+    match embedded {
         None => KEY.to_string(),
-        Some(e) => format!("{KEY}@{}#{}", e.host.as_deref().unwrap_or("?"), e.widget),
+        Some((host, widget)) => format!("{KEY}@{}#{widget}", host.unwrap_or("?")),
     }
 }
 
@@ -115,4 +118,49 @@ pub fn save_lang(lang: Lang) {
     if let Some(storage) = local() {
         let _ = storage.set_item(LANG_KEY, lang.code());
     }
+}
+
+/// The trainer's workshops kept in this browser.
+pub struct Stored {
+    pub workshops: Vec<Workshop>,
+    /// The stored data could not be read: it was moved to a backup key, never
+    /// destroyed, and the list starts empty.
+    pub unreadable: bool,
+    /// The browser won't let us save: say so before any work is lost.
+    pub blocked: bool,
+}
+
+pub fn load_workshops() -> Stored {
+    let mut stored = Stored {
+        workshops: Vec::new(),
+        unreadable: false,
+        blocked: true,
+    };
+    let Some(storage) = local() else {
+        return stored;
+    };
+    stored.blocked = !writable(&storage);
+    if let Ok(Some(text)) = storage.get_item(STORE_KEY) {
+        match cohort::load(&text) {
+            Ok(loaded) => stored.workshops = loaded.workshops,
+            Err(_) => {
+                let _ = storage.set_item(STORE_BACKUP_KEY, &text);
+                let _ = storage.remove_item(STORE_KEY);
+                stored.unreadable = true;
+            }
+        }
+    }
+    stored
+}
+
+pub fn save_workshops(workshops: &[Workshop]) -> bool {
+    local().is_some_and(|s| s.set_item(STORE_KEY, &cohort::save(workshops)).is_ok())
+}
+
+/// Whether this browser holds a trainer's workshops (the owner's result
+/// then links to trainer mode).
+pub fn has_workshops() -> bool {
+    local()
+        .and_then(|s| s.get_item(STORE_KEY).ok().flatten())
+        .is_some()
 }

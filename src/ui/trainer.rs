@@ -1,7 +1,9 @@
 //! Trainer mode (mode pelatih): workshops kept in this browser, participants
 //! added from pasted links or codes, a scanned QR or an opened result link,
 //! and the cohort dashboard with CSV and JSON export. The numbers come from
-//! `assessment::cohort`; this file only shows them and does the browser I/O.
+//! `assessment::cohort` and every click goes through its pure reducer
+//! (`cohort::desk::apply`); this file only shows the desk and does the
+//! browser I/O, saving as an effect of each change.
 
 use std::rc::Rc;
 
@@ -10,53 +12,18 @@ use yew::prelude::*;
 use super::chart::AreaChart;
 use super::scan::Scanner;
 use super::text::{t, Ui};
-use crate::assessment::cohort::{
-    self, Added, Row, Shortlist, SortKey, Workshop, STORE_BACKUP_KEY, STORE_KEY,
-};
+use crate::assessment::cohort::desk::{self, Desk, DeskAction};
+use crate::assessment::cohort::{self, Added, Row, Shortlist, SortKey, Workshop};
 use crate::assessment::{code, Lang};
 
-use super::storage::local;
-
-/// The trainer's workshops kept in this browser.
-pub struct Stored {
-    pub workshops: Vec<Workshop>,
-    /// The stored data could not be read: it was moved to a backup key, never
-    /// destroyed, and the list starts empty.
-    pub unreadable: bool,
-    /// The browser won't let us save: say so before any work is lost.
-    pub blocked: bool,
-}
-
-pub fn load_workshops() -> Stored {
-    let mut stored = Stored {
-        workshops: Vec::new(),
-        unreadable: false,
-        blocked: true,
-    };
-    let Some(storage) = local() else {
-        return stored;
-    };
-    stored.blocked = !super::storage::writable(&storage);
-    if let Ok(Some(text)) = storage.get_item(STORE_KEY) {
-        match cohort::load(&text) {
-            Ok(loaded) => stored.workshops = loaded.workshops,
-            Err(_) => {
-                let _ = storage.set_item(STORE_BACKUP_KEY, &text);
-                let _ = storage.remove_item(STORE_KEY);
-                stored.unreadable = true;
-            }
-        }
-    }
-    stored
-}
-
-fn save_workshops(workshops: &[Workshop]) -> bool {
-    local().is_some_and(|s| s.set_item(STORE_KEY, &cohort::save(workshops)).is_ok())
-}
+use super::download;
+use super::storage::{load_workshops, save_workshops};
 
 /// Today as `YYYY-MM-DD`, the day a participant was added.
 fn today() -> String {
-    super::today().map(|d| d.to_string()).unwrap_or_default()
+    super::place::today()
+        .map(|d| d.to_string())
+        .unwrap_or_default()
 }
 
 /// Adds every code or link found in `text` to a workshop; returns a summary
@@ -77,27 +44,23 @@ pub fn add_codes(workshop: &mut Workshop, text: &str, lang: Lang) -> String {
         }
     }
     let mut parts = Vec::new();
-    let id = lang == Lang::Id;
     if new > 0 {
-        parts.push(if id {
-            format!("{new} peserta ditambahkan")
-        } else {
-            format!("{new} participants added")
-        });
+        parts.push(lang.pick(
+            format!("{new} peserta ditambahkan"),
+            format!("{new} participants added"),
+        ));
     }
     if after > 0 {
-        parts.push(if id {
-            format!("{after} jadi data sesudah (T1)")
-        } else {
-            format!("{after} added as after (T1)")
-        });
+        parts.push(lang.pick(
+            format!("{after} jadi data sesudah (T1)"),
+            format!("{after} added as after (T1)"),
+        ));
     }
     if dup > 0 {
-        parts.push(if id {
-            format!("{dup} sudah ada, dilewati")
-        } else {
-            format!("{dup} already there, skipped")
-        });
+        parts.push(lang.pick(
+            format!("{dup} sudah ada, dilewati"),
+            format!("{dup} already there, skipped"),
+        ));
     }
     if between > 0 {
         parts.push(between_text(lang, between));
@@ -130,26 +93,6 @@ fn across_versions(lang: Lang, before: u32, after: u32) -> String {
     }
 }
 
-fn download(name: &str, mime: &str, content: &str) {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    let document = gloo::utils::document();
-    if let Ok(a) = document.create_element("a") {
-        let a: web_sys::HtmlAnchorElement = wasm_bindgen::JsCast::unchecked_into(a);
-        a.set_href(&url);
-        a.set_download(name);
-        a.click();
-    }
-    let _ = web_sys::Url::revoke_object_url(&url);
-}
-
 fn file_name(workshop: &Workshop, ext: &str) -> String {
     let slug: String = format!("{} {}", workshop.name, workshop.date)
         .chars()
@@ -170,7 +113,7 @@ fn file_name(workshop: &Workshop, ext: &str) -> String {
 #[component]
 pub fn TrainerApp() -> Html {
     let lang = use_state(super::storage::load_lang);
-    let pending = match super::current_route() {
+    let pending = match super::place::current_route() {
         crate::assessment::route::Route::Result(code) => Some(code),
         _ => None,
     };
@@ -192,7 +135,7 @@ pub fn TrainerApp() -> Html {
         <>
             <header class="top">
                 <a class="brand" href="./">{ t(*lang, Ui::AppName) }</a>
-                <super::LangSwitch lang={*lang} on_change={on_lang} />
+                <super::parts::LangSwitch lang={*lang} on_change={on_lang} />
             </header>
             <main id="main" class="screen wide">
                 <Trainer lang={*lang} pending={pending} />
@@ -210,27 +153,58 @@ pub struct TrainerProps {
     pub pending: Option<String>,
 }
 
+/// The desk in Yew's reducer: each action goes through the core's `apply`.
+#[derive(PartialEq)]
+struct DeskModel(Desk);
+
+impl Reducible for DeskModel {
+    type Action = DeskAction;
+    fn reduce(self: Rc<Self>, action: DeskAction) -> Rc<Self> {
+        let desk = Rc::try_unwrap(self).map_or_else(|shared| shared.0.clone(), |own| own.0);
+        Rc::new(DeskModel(desk::apply(desk, action)))
+    }
+}
+
 #[component]
 pub fn Trainer(props: &TrainerProps) -> Html {
     let lang = props.lang;
     let loaded = use_memo((), |_| load_workshops());
-    let workshops = use_state(|| loaded.workshops.clone());
-    let open = use_state(|| None::<usize>);
-    let status = use_state(String::new);
+    let desk = use_reducer({
+        let workshops = loaded.workshops.clone();
+        move || DeskModel(Desk::new(workshops))
+    });
     let older = use_older_banks();
-
-    let update = {
-        let workshops = workshops.clone();
-        let status = status.clone();
-        Callback::from(move |(list, message): (Vec<Workshop>, String)| {
-            if !save_workshops(&list) {
-                status.set(format!("{message} {}", t(lang, Ui::NotSaved)));
-            } else {
-                status.set(message);
-            }
-            workshops.set(list);
-        })
+    let dispatch = {
+        let desk = desk.clone();
+        Callback::from(move |action| desk.dispatch(action))
     };
+
+    // Saving is the effect of a change to the workshops, never part of a
+    // click; a refused save is said in the status line.
+    {
+        let handle = desk.clone();
+        use_effect_with(desk.0.revision, move |revision| {
+            if *revision > 0 && !save_workshops(&handle.0.workshops) {
+                handle.dispatch(DeskAction::NotSaved(t(lang, Ui::NotSaved).to_string()));
+            }
+        });
+    }
+    // Opening a workshop or going back is a new screen: focus its heading,
+    // as the owner's page does (not on first load).
+    {
+        let first = use_mut_ref(|| true);
+        use_effect_with(desk.0.open, move |_| {
+            if std::mem::replace(&mut *first.borrow_mut(), false) {
+                return;
+            }
+            if let Some(heading) = gloo::utils::document().get_element_by_id("screen-heading") {
+                if let Ok(heading) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(heading)
+                {
+                    let _ = heading.focus();
+                }
+            }
+        });
+    }
 
     let broken_store = loaded.unreadable.then(|| {
         html! { <p class="error" role="alert">{ t(lang, Ui::StoreUnreadable) }</p> }
@@ -239,21 +213,16 @@ pub fn Trainer(props: &TrainerProps) -> Html {
         html! { <p class="notice" role="status">{ t(lang, Ui::StoreBlocked) }</p> }
     });
 
-    let body = match *open {
-        Some(i) if i < workshops.len() => {
-            let back = {
-                let open = open.clone();
-                Callback::from(move |_| open.set(None))
-            };
-            html! {
-                <WorkshopView lang={lang} index={i} workshops={Rc::new((*workshops).clone())}
-                    update={update.clone()} back={back} status={(*status).clone()} older={older} />
-            }
-        }
+    let workshops = Rc::new(desk.0.workshops.clone());
+    let body = match desk.0.open {
+        Some(i) if i < workshops.len() => html! {
+            <WorkshopView lang={lang} index={i} workshops={workshops} dispatch={dispatch}
+                status={desk.0.status.clone()} older={older} sort={desk.0.sort}
+                shortlist={desk.0.shortlist.clone()} deleting={desk.0.deleting} />
+        },
         _ => html! {
-            <WorkshopList lang={lang} workshops={Rc::new((*workshops).clone())} update={update.clone()}
-                open={Callback::from({ let open = open.clone(); move |i| open.set(Some(i)) })}
-                status={(*status).clone()} pending={props.pending.clone()} />
+            <WorkshopList lang={lang} workshops={workshops} dispatch={dispatch}
+                status={desk.0.status.clone()} pending={props.pending.clone()} />
         },
     };
     html! {
@@ -263,6 +232,17 @@ pub fn Trainer(props: &TrainerProps) -> Html {
             { body }
         </section>
     }
+}
+
+/// The workshops after `change` to the one at `index`, with its message.
+fn changed(
+    workshops: &[Workshop],
+    index: usize,
+    change: impl FnOnce(&mut Workshop) -> String,
+) -> Option<DeskAction> {
+    let mut workshops = workshops.to_vec();
+    let message = change(workshops.get_mut(index)?);
+    Some(DeskAction::Changed { workshops, message })
 }
 
 /// The older released question banks, which results in a workshop may use.
@@ -309,8 +289,7 @@ fn use_older_banks() -> Older {
 struct ListProps {
     lang: Lang,
     workshops: Rc<Vec<Workshop>>,
-    update: Callback<(Vec<Workshop>, String)>,
-    open: Callback<usize>,
+    dispatch: Callback<DeskAction>,
     status: String,
     pending: Option<String>,
 }
@@ -324,7 +303,7 @@ fn WorkshopList(props: &ListProps) -> Html {
     let create = {
         let (name, place, date) = (name.clone(), place.clone(), date.clone());
         let workshops = props.workshops.clone();
-        let update = props.update.clone();
+        let dispatch = props.dispatch.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let value = |r: &NodeRef| {
@@ -339,25 +318,21 @@ fn WorkshopList(props: &ListProps) -> Html {
                 date: value(&date),
                 participants: Vec::new(),
             };
-            if workshop.name.is_empty() {
-                return;
-            }
             let message = format!("{}: {}", t(lang, Ui::WorkshopCreated), workshop.name);
-            let mut list = (*workshops).clone();
-            list.push(workshop);
-            update.emit((list, message));
+            // The new workshop opens at once (an empty name creates nothing).
+            dispatch.emit(DeskAction::Create { workshop, message });
         })
     };
     let import = {
         let workshops = props.workshops.clone();
-        let update = props.update.clone();
+        let dispatch = props.dispatch.clone();
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             let Some(file) = input.files().and_then(|f| f.get(0)) else {
                 return;
             };
             let workshops = workshops.clone();
-            let update = update.clone();
+            let dispatch = dispatch.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let text = wasm_bindgen_futures::JsFuture::from(file.text())
                     .await
@@ -382,15 +357,21 @@ fn WorkshopList(props: &ListProps) -> Html {
                         if r.between > 0 {
                             message = format!("{message} {}.", between_text(lang, r.between));
                         }
-                        update.emit((list, message));
+                        dispatch.emit(DeskAction::Changed {
+                            workshops: list,
+                            message,
+                        });
                     }
-                    Err(e) => update.emit((list, e.message(lang))),
+                    Err(e) => dispatch.emit(DeskAction::Changed {
+                        workshops: list,
+                        message: e.message(lang),
+                    }),
                 }
             });
         })
     };
     let items = props.workshops.iter().enumerate().map(|(i, w)| {
-        let open = props.open.reform(move |_| i);
+        let open = props.dispatch.reform(move |_| DeskAction::Open(i));
         html! {
             <li>
                 <div class="answer">
@@ -407,7 +388,7 @@ fn WorkshopList(props: &ListProps) -> Html {
             <h1 id="screen-heading" tabindex="-1">{ t(lang, Ui::TrainerMode) }</h1>
             <p>{ t(lang, Ui::TrainerLead) }</p>
             if let Some(code) = &props.pending {
-                <PendingLink lang={lang} code={code.clone()} workshops={props.workshops.clone()} update={props.update.clone()} />
+                <PendingLink lang={lang} code={code.clone()} workshops={props.workshops.clone()} dispatch={props.dispatch.clone()} />
             }
             <p class="status" role="status">{ &props.status }</p>
             if !props.workshops.is_empty() {
@@ -437,7 +418,7 @@ struct PendingProps {
     lang: Lang,
     code: String,
     workshops: Rc<Vec<Workshop>>,
-    update: Callback<(Vec<Workshop>, String)>,
+    dispatch: Callback<DeskAction>,
 }
 
 /// "Add this result to a workshop", shown when a trainer opens a result link.
@@ -457,10 +438,10 @@ fn PendingLink(props: &PendingProps) -> Html {
                 .cast::<web_sys::HtmlSelectElement>()
                 .and_then(|s| s.value().parse().ok())
                 .unwrap_or(0);
-            let mut list = (*props.workshops).clone();
-            let Some(w) = list.get_mut(i) else { return };
-            let message = add_codes(w, &props.code, lang);
-            props.update.emit((list, message));
+            if let Some(action) = changed(&props.workshops, i, |w| add_codes(w, &props.code, lang))
+            {
+                props.dispatch.emit(action);
+            }
         })
     };
     html! {
@@ -481,10 +462,12 @@ struct WorkshopProps {
     lang: Lang,
     index: usize,
     workshops: Rc<Vec<Workshop>>,
-    update: Callback<(Vec<Workshop>, String)>,
-    back: Callback<()>,
+    dispatch: Callback<DeskAction>,
     status: String,
     older: Older,
+    sort: (SortKey, bool),
+    shortlist: Shortlist,
+    deleting: bool,
 }
 
 #[component]
@@ -494,17 +477,15 @@ fn WorkshopView(props: &WorkshopProps) -> Html {
     let bank = library.current();
     let workshop = &props.workshops[props.index];
     let paste = use_node_ref();
-    let sort = use_state(|| (SortKey::Overall, true));
-    let min_level = use_state(|| 0usize);
-    let without = use_state(Vec::<String>::new);
-    let deleting = use_state(|| false);
+    let dispatch = props.dispatch.clone();
+    let (sort, deleting) = (props.sort, props.deleting);
 
     let with_workshop = {
         let props = props.clone();
         move |change: Rc<dyn Fn(&mut Workshop) -> String>| {
-            let mut list = (*props.workshops).clone();
-            let message = change(&mut list[props.index]);
-            props.update.emit((list, message));
+            if let Some(action) = changed(&props.workshops, props.index, |w| change(w)) {
+                props.dispatch.emit(action);
+            }
         }
     };
     let add = {
@@ -530,11 +511,7 @@ fn WorkshopView(props: &WorkshopProps) -> Html {
     let mut rows = cohort::rows(&library, workshop);
     let summary = cohort::summary_of(&library, workshop, &rows);
     cohort::sort(&mut rows, sort.0, sort.1);
-    let filter = Shortlist {
-        min_level: *min_level,
-        without_gates: (*without).clone(),
-    };
-    let short: Vec<&Row> = cohort::shortlist(&library, &rows, &filter);
+    let short: Vec<&Row> = cohort::shortlist(&library, &rows, &props.shortlist);
     let total = summary.count;
 
     let level_counts = bank.levels.iter().zip(&summary.levels).map(|(l, n)| {
@@ -588,15 +565,7 @@ fn WorkshopView(props: &WorkshopProps) -> Html {
         } else {
             "none"
         };
-        let sort = sort.clone();
-        let onclick = Callback::from(move |_| {
-            let descending = if sort.0 == key {
-                !sort.1
-            } else {
-                key != SortKey::Name
-            };
-            sort.set((key, descending));
-        });
+        let onclick = dispatch.reform(move |_| DeskAction::Sort(key));
         html! { <th scope="col" aria-sort={aria}><button type="button" class="sort" onclick={onclick}>{ label }</button></th> }
     };
     let table_rows = short.iter().map(|r| {
@@ -606,32 +575,20 @@ fn WorkshopView(props: &WorkshopProps) -> Html {
                 <td>{ bank.levels[r.level].title.get(lang) }</td>
                 <td>{ r.overall }</td>
                 { for r.areas.iter().map(|s| html! { <td>{ s }</td> }) }
-                <td>{ r.next_step.and_then(|s| library.rule(s)).map_or("", |s| s.title.get(lang)) }</td>
+                <td class="step">{ r.next_step.and_then(|s| library.rule(s)).map_or("", |s| s.title.get(lang)) }</td>
                 <td>{ library.bank(r.bank).version }</td>
             </tr>
         }
     });
 
-    let on_level = {
-        let min_level = min_level.clone();
-        Callback::from(move |e: Event| {
-            let s: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            min_level.set(s.value().parse().unwrap_or(0));
-        })
-    };
+    let on_level = dispatch.reform(|e: Event| {
+        let s: web_sys::HtmlSelectElement = e.target_unchecked_into();
+        DeskAction::MinLevel(s.value().parse().unwrap_or(0))
+    });
     let gate_boxes = bank.gates.iter().map(|g| {
         let id = g.id.clone();
-        let checked = without.contains(&id);
-        let without = without.clone();
-        let toggle = Callback::from(move |_: Event| {
-            let mut list = (*without).clone();
-            if let Some(i) = list.iter().position(|x| *x == id) {
-                list.remove(i);
-            } else {
-                list.push(id.clone());
-            }
-            without.set(list);
-        });
+        let checked = props.shortlist.without_gates.contains(&id);
+        let toggle = dispatch.reform(move |_: Event| DeskAction::ToggleWithout(id.clone()));
         let input_id = format!("without-{}", g.id);
         html! {
             <div class="choice">
@@ -644,7 +601,7 @@ fn WorkshopView(props: &WorkshopProps) -> Html {
     let csv = {
         let workshop = workshop.clone();
         Callback::from(move |_| {
-            download(
+            download::save(
                 &file_name(&workshop, "csv"),
                 "text/csv;charset=utf-8",
                 &cohort::csv(&super::banks::library(), &workshop, lang),
@@ -654,33 +611,19 @@ fn WorkshopView(props: &WorkshopProps) -> Html {
     let json = {
         let workshop = workshop.clone();
         Callback::from(move |_| {
-            download(
+            download::save(
                 &file_name(&workshop, "json"),
                 "application/json",
                 &cohort::export(std::slice::from_ref(&workshop)),
             )
         })
     };
-    let delete = {
-        let props = props.clone();
-        Callback::from(move |_| {
-            let mut list = (*props.workshops).clone();
-            let gone = list.remove(props.index);
-            props.back.emit(());
-            props
-                .update
-                .emit((list, format!("{}: {}", t(lang, Ui::Deleted), gone.name)));
-        })
-    };
-    let ask_delete = {
-        let deleting = deleting.clone();
-        Callback::from(move |_| deleting.set(true))
-    };
-    let cancel_delete = {
-        let deleting = deleting.clone();
-        Callback::from(move |_| deleting.set(false))
-    };
-    let back = props.back.reform(|_| ());
+    let delete = dispatch.reform(move |_| DeskAction::Delete {
+        deleted: t(lang, Ui::Deleted).to_string(),
+    });
+    let ask_delete = dispatch.reform(|_| DeskAction::AskDelete);
+    let cancel_delete = dispatch.reform(|_| DeskAction::CancelDelete);
+    let back = dispatch.reform(|_| DeskAction::Back);
     let averages: Vec<u8> = summary.areas.clone();
 
     html! {
@@ -688,11 +631,6 @@ fn WorkshopView(props: &WorkshopProps) -> Html {
             <h1 id="screen-heading" tabindex="-1">{ &workshop.name }</h1>
             <p class="meta">{ format!("{} · {}", workshop.place, workshop.date) }</p>
             <p class="status" role="status">{ &props.status }</p>
-            if props.older == Older::Loading {
-                <p class="notice" role="status">{ t(lang, Ui::LoadingOlderQuestions) }</p>
-            } else if props.older == Older::Failed && summary.unreadable > 0 {
-                <p class="notice" role="alert">{ t(lang, Ui::OlderQuestionsUnavailable) }</p>
-            }
             if props.older == Older::Loading {
                 <p class="notice" role="status">{ t(lang, Ui::LoadingOlderQuestions) }</p>
             } else if props.older == Older::Failed && summary.unreadable > 0 {
@@ -712,23 +650,30 @@ fn WorkshopView(props: &WorkshopProps) -> Html {
                 <p>{ t(lang, Ui::NoParticipants) }</p>
             } else {
                 <p class="total">{ format!("{total} {}", t(lang, Ui::ParticipantsWord)) }</p>
-                <ul class="counts">{ for level_counts }</ul>
-                <h3>{ t(lang, Ui::AverageTitle) }</h3>
-                <AreaChart lang={lang} scores={averages} title={t(lang, Ui::AverageTitle)} />
-                <h3>{ t(lang, Ui::CommonSteps) }</h3>
-                <ul>{ for steps }</ul>
-                <h3>{ t(lang, Ui::Blockers) }</h3>
-                <ul>{ for blockers }</ul>
-                if !summary.pairs.is_empty() {
-                    <h3>{ t(lang, Ui::BeforeAfter) }</h3>
-                    <ul>{ for pairs }</ul>
-                }
+                // Two columns on a laptop or projector (styles/app.css), one on a phone.
+                <div class="dashboard">
+                    <div>
+                        <ul class="counts">{ for level_counts }</ul>
+                        <h3>{ t(lang, Ui::AverageTitle) }</h3>
+                        <AreaChart lang={lang} scores={averages} title={t(lang, Ui::AverageTitle)} />
+                    </div>
+                    <div>
+                        <h3>{ t(lang, Ui::CommonSteps) }</h3>
+                        <ul>{ for steps }</ul>
+                        <h3>{ t(lang, Ui::Blockers) }</h3>
+                        <ul>{ for blockers }</ul>
+                        if !summary.pairs.is_empty() {
+                            <h3>{ t(lang, Ui::BeforeAfter) }</h3>
+                            <ul>{ for pairs }</ul>
+                        }
+                    </div>
+                </div>
                 <h3>{ t(lang, Ui::ShortlistTitle) }</h3>
                 <div class="stack">
                     <label for="min-level">{ t(lang, Ui::MinLevel) }</label>
                     <select id="min-level" onchange={on_level}>
                         { for bank.levels.iter().enumerate().map(|(i, l)| html! {
-                            <option value={i.to_string()} selected={i == *min_level}>{ l.title.get(lang) }</option>
+                            <option value={i.to_string()} selected={i == props.shortlist.min_level}>{ l.title.get(lang) }</option>
                         }) }
                     </select>
                     <fieldset>
@@ -758,7 +703,7 @@ fn WorkshopView(props: &WorkshopProps) -> Html {
             </div>
             <div class="actions">
                 <button type="button" class="secondary" onclick={back}>{ t(lang, Ui::BackToList) }</button>
-                if *deleting {
+                if deleting {
                     <div class="confirm" role="alertdialog" aria-labelledby="delete-q">
                         <p id="delete-q">{ t(lang, Ui::DeleteConfirm) }</p>
                         <button type="button" class="danger" onclick={delete}>{ t(lang, Ui::DeleteYes) }</button>

@@ -1,0 +1,81 @@
+//! Parts every screen shares: the props a screen gets, the language switch and "Mulai dari awal" with its question.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::text::{t, Ui};
+use crate::assessment::config;
+use crate::assessment::flow::{Action, State};
+use crate::assessment::Lang;
+
+/// Every screen gets the state and a way to act on it.
+#[derive(Clone, PartialEq, Properties)]
+pub struct ScreenProps {
+    pub state: Rc<State>,
+    pub act: Callback<Action>,
+    /// The host's contact for the next step ("Hubungi kami"), when embedded.
+    #[prop_or_default]
+    pub contact: Option<Rc<config::Contact>>,
+    /// Inside a host's iframe: no links to the app's other pages.
+    #[prop_or_default]
+    pub embedded: bool,
+}
+
+/// A host's configuration as applied: what passed, and what didn't.
+
+#[derive(Clone, PartialEq, Properties)]
+pub struct LangProps {
+    pub lang: Lang,
+    pub on_change: Callback<Lang>,
+}
+
+#[component]
+pub fn LangSwitch(props: &LangProps) -> Html {
+    let button = |lang: Lang, label: &'static str, name: &'static str| {
+        let act = props.on_change.reform(move |_| lang);
+        html! {
+            // The name starts with the visible text, for voice control users.
+            <button type="button" lang={lang.code()} aria-label={format!("{label} – {name}")}
+                aria-pressed={(props.lang == lang).to_string()} onclick={act}>{ label }</button>
+        }
+    };
+    html! {
+        <div class="lang" role="group" aria-label={t(props.lang, Ui::LanguageGroup)}>
+            { button(Lang::Id, "ID", "Bahasa Indonesia") }
+            { button(Lang::En, "EN", "English") }
+        </div>
+    }
+}
+
+#[derive(Clone, PartialEq, Properties)]
+pub struct RestartProps {
+    pub lang: Lang,
+    pub act: Callback<Action>,
+}
+
+/// "Mulai dari awal" deletes every answer, so it asks first, in place.
+#[component]
+pub fn RestartButton(props: &RestartProps) -> Html {
+    let lang = props.lang;
+    let asking = use_state(|| false);
+    if !*asking {
+        let ask = {
+            let asking = asking.clone();
+            Callback::from(move |_| asking.set(true))
+        };
+        return html! {
+            <button type="button" class="secondary" onclick={ask}>{ t(lang, Ui::StartOver) }</button>
+        };
+    }
+    let cancel = Callback::from(move |_| asking.set(false));
+    html! {
+        <div class="confirm" role="alertdialog" aria-labelledby="restart-q">
+            <p id="restart-q">{ t(lang, Ui::RestartConfirm) }</p>
+            <button type="button" class="danger" onclick={props.act.reform(|_| Action::Restart)}>
+                { t(lang, Ui::RestartYes) }
+            </button>
+            <button type="button" class="secondary" onclick={cancel}>{ t(lang, Ui::RestartNo) }</button>
+        </div>
+    }
+}
