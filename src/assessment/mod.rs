@@ -7,12 +7,14 @@
 
 pub mod archive;
 pub mod bank;
+pub mod checklist;
 pub mod code;
 pub mod cohort;
 pub mod cond;
 pub mod config;
 pub mod crc;
 pub mod flow;
+pub mod history;
 pub mod json;
 pub mod pack;
 pub mod plan;
