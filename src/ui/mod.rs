@@ -4,8 +4,10 @@
 pub mod banks;
 mod carry;
 mod chart;
+mod checklist;
 pub mod crash;
 pub mod embed;
+mod history;
 mod intro;
 pub mod pwa;
 mod question;
@@ -104,6 +106,10 @@ pub struct ScreenProps {
     /// Inside a host's iframe: no links to the app's other pages.
     #[prop_or_default]
     pub embedded: bool,
+    /// Where the progress is saved: the checklist and earlier results are
+    /// kept beside it.
+    #[prop_or_default]
+    pub progress_key: AttrValue,
 }
 
 /// A host's configuration as applied: what passed, and what didn't.
@@ -328,7 +334,8 @@ pub fn App(props: &AppProps) -> Html {
                     .map(|a| &a.config.contact)
                     .filter(|c| !c.is_empty())
                     .map(|c| Rc::new(c.clone()));
-                html! { <result::ResultScreen state={state.clone()} act={act.clone()} contact={contact} /> }
+                html! { <result::ResultScreen state={state.clone()} act={act.clone()} contact={contact}
+                progress_key={AttrValue::from(saving_to.borrow().clone())} /> }
             }
         },
     };

@@ -89,6 +89,7 @@ pub enum Ui {
     ProgressTitle,
     ProgressLead,
     EarlierResults,
+    SinceEarlier,
     Earlier,
     Now,
     Delete,
@@ -309,6 +310,7 @@ pub fn t(lang: Lang, key: Ui) -> &'static str {
             "Your earlier results, kept only on this phone.",
         ),
         Ui::EarlierResults => ("Hasil sebelumnya", "Earlier results"),
+        Ui::SinceEarlier => ("Dibanding hasil", "Compared with your result of"),
         Ui::Earlier => ("sebelumnya", "earlier"),
         Ui::Now => ("sekarang", "now"),
         Ui::Delete => ("Hapus", "Delete"),
@@ -486,6 +488,15 @@ pub fn done_on(lang: Lang, on: Day) -> String {
     match lang {
         Lang::Id => format!("✓ Sudah, {}", day(lang, on)),
         Lang::En => format!("✓ Done, {}", day(lang, on)),
+    }
+}
+
+/// "✓ Buat NIB di OSS (sudah, 2 Desember 2026)": a done step in a shared
+/// plan.
+pub fn done_in_plan(lang: Lang, title: &str, on: Day) -> String {
+    match lang {
+        Lang::Id => format!("✓ {title} (sudah, {})", day(lang, on)),
+        Lang::En => format!("✓ {title} (done, {})", day(lang, on)),
     }
 }
 
