@@ -6,14 +6,9 @@
 // weeks later and sees both results and the change. A corrupted saved
 // checklist or history gives a notice and keeps the text in its backup key.
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { serve } from '../scripts/serve.mjs';
 import {
-  test, before, after, launch, context, bounded, phone, appReady, next, answerAll, foreign, cspViolations,
-  PHONE, KEYS, seedStorage, axeScreen,
+  test, before, after, context, bounded, phone, next, answerAll, foreign, cspViolations,
+  PHONE, KEYS, seedStorage, axeScreen, redeployable, redeploy, installed,
 } from './helpers.mjs';
 import { owner, answerAs } from './owners.mjs';
 
@@ -22,16 +17,9 @@ const HISTORY = 'cek-siap-ekspor.riwayat.v1';
 // The Merauke roaster's code once she has a business email (tests/history.rs).
 const MERAUKE_WITH_EMAIL = 'K2GeYCXZNoFAAkxSCSUoiAgseASQAA6GgMdg';
 
-let browser, server, origin, site;
-before(async () => {
-  // A site folder we can redeploy into, as in offline.test.mjs.
-  site = mkdtempSync(join(tmpdir(), 'cek-plan-'));
-  cpSync('dist', site, { recursive: true });
-  server = await serve(site, 0);
-  origin = `http://127.0.0.1:${server.address().port}`;
-  browser = await launch();
-});
-after(async () => { await browser?.close(); server?.close(); });
+let browser, origin, site, close;
+before(async () => { ({ site, origin, browser, close } = await redeployable()); });
+after(async () => { await close?.(); });
 
 /** A phone in Jakarta's time zone, its clock at `when`. */
 async function jakartaPhone(when, { inject = false } = {}) {
@@ -46,17 +34,6 @@ const stored = (page, key) => page.evaluate((k) => localStorage.getItem(k), key)
 const tick = (page, step) => page.locator(`.tick[data-step="${step}"]`);
 const text = async (locator) => (await locator.innerText()).trim();
 
-/** Opens the app and waits until the service worker controls the page. */
-async function installed(page) {
-  await page.goto(origin + '/');
-  await appReady(page);
-  await bounded(page.evaluate(async () => { await navigator.serviceWorker.ready; }), 'the service worker is ready');
-  if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) {
-    await page.reload();
-    await appReady(page);
-  }
-}
-
 /** The text of the WhatsApp message the share button opens. */
 async function whatsapp(page) {
   const href = await page.locator('.share-actions a[href^="https://wa.me/"]').getAttribute('href');
@@ -65,7 +42,7 @@ async function whatsapp(page) {
 
 test('an owner works through her plan over visits, updates an answer from a done step, and retakes later', async () => {
   const { page, ctx, requests, errors } = await jakartaPhone('2026-12-02T10:00:00+07:00');
-  await installed(page);
+  await installed(page, origin);
   await page.getByRole('button', { name: 'Mulai' }).click();
   await answerAs(page, owner('merauke'), next);
   await page.getByRole('button', { name: 'Lihat hasil' }).click();
@@ -122,10 +99,7 @@ test('an owner works through her plan over visits, updates an answer from a done
   await page.emulateMedia({ media: 'screen' });
 
   // An app update: announced, applied on tap, everything kept.
-  const index = join(site, 'index.html');
-  writeFileSync(index, readFileSync(index, 'utf8').replace('</body>', '<!-- build B --></body>'));
-  execFileSync('node', ['scripts/sw.mjs', site]);
-  execFileSync('node', ['scripts/compress.mjs', site]);
+  redeploy(site);
   await bounded(page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update()), 'the update check');
   const banner = page.locator('.notice.update');
   await banner.waitFor();

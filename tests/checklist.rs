@@ -17,33 +17,7 @@ fn day(y: u16, m: u8, d: u8) -> Day {
 /// The Merauke coffee roaster of e2e/owners.mjs: Dasar, held down only by
 /// having no email yet.
 fn merauke() -> Answers {
-    common::answers(&[
-        ("omzet", &["mikro"]),
-        ("nib", &["sudah"]),
-        ("npwp", &["nik_valid"]),
-        ("lama_usaha", &["satu_tiga_tahun"]),
-        ("jenis_produk", &["pangan_olahan"]),
-        ("izin_edar", &["pirt"]),
-        ("halal", &["sedang_diurus"]),
-        ("sertifikat_mutu", &["belum_ada"]),
-        ("kapasitas", &["bersama"]),
-        ("kontinuitas", &["ya"]),
-        ("kemasan_label", &["lengkap"]),
-        ("kode_hs", &["kira_kira"]),
-        ("email", &["belum"]),
-        ("konten", &["sebulan"]),
-        ("optimasi_konten", &["foto_jelas"]),
-        ("kanal_jual", &["wa_medsos"]),
-        ("keamanan_digital", &["rahasia_otp"]),
-        ("pengalaman_ekspor", &["belum"]),
-        ("berat_kiriman", &["sampai_30kg"]),
-        ("negara_tujuan", &["belum_tahu"]),
-        ("bantuan", &["belum_tahu"]),
-        ("kekhawatiran", &["ribet", "biaya"]),
-        ("kekuatan_khawatir", &["menunda"]),
-        ("komitmen", &["dua_lima_jam"]),
-        ("pendampingan", &["mau"]),
-    ])
+    common::e2e_owner("merauke")
 }
 
 /// The weakest answer to every question shown.
