@@ -59,6 +59,8 @@ pub fn share_lines(lang: Lang, bank: &Bank, answers: &Answers, list: &Checklist)
 pub struct TickProps {
     pub lang: Lang,
     pub step: AttrValue,
+    /// The step's title, so each checkbox's name says which step it is.
+    pub title: AttrValue,
     pub done: Option<flow::Day>,
     /// Ticked or unticked.
     pub on_toggle: Callback<bool>,
@@ -81,7 +83,8 @@ pub fn Tick(props: &TickProps) -> Html {
         <div class="tick" data-step={props.step.clone()}>
             <p class="tick-box no-print">
                 <input type="checkbox" id={id.clone()} checked={props.done.is_some()} onchange={toggle} />
-                <label for={id}>{ t(lang, Ui::StepDone) }</label>
+                <label for={id}>{ t(lang, Ui::StepDone) }
+                    <span class="visually-hidden">{ format!(": {}", props.title) }</span></label>
             </p>
             if let Some(day) = props.done {
                 <p class="done-on">{ text::done_on(lang, day) }</p>

@@ -58,6 +58,7 @@ pub fn ResultScreen(props: &ScreenProps) -> Html {
         };
         html! {
             <checklist::Tick lang={lang} step={AttrValue::from(step.to_string())} done={done}
+                title={bank.rule(step).map(|r| AttrValue::from(r.title.get(lang).to_string())).unwrap_or_default()}
                 offer={offer.map(|q| AttrValue::from(q.short.get(lang).to_string()))} on_update={on_update}
                 on_toggle={on_toggle} />
         }
