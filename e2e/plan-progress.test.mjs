@@ -123,8 +123,8 @@ test('an owner works through her plan over visits, updates an answer from a done
     const progress = page.locator('section.progress');
     assert.equal(await text(progress.locator('h2')), 'Kemajuan saya');
     assert.equal(await text(progress.locator('.since h3')), 'Dibanding hasil 2 Desember 2026');
-    assert.equal(await text(progress.locator('.since-level')), 'Tingkat: Madya → Madya');
-    assert.equal(await text(progress.locator('.since-score')), 'Skor: 56 → 77 (+21)');
+    assert.equal(await text(progress.locator('.since-level')), 'Tingkat kesiapan: Madya → Madya');
+    assert.equal(await text(progress.locator('.since-score')), 'Skor keseluruhan: 56 → 77 (+21)');
     assert.equal(await progress.locator('.since svg desc').textContent(),
       'Usaha & omzet: sebelumnya 87, sekarang 81, Produk: sebelumnya 59, sekarang 94, Literasi digital: sebelumnya 54, sekarang 65, '
       + 'Jalur & pengalaman ekspor: sebelumnya 0, sekarang 30, Pola pikir & kekhawatiran: sebelumnya 64, sekarang 98');
