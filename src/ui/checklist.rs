@@ -55,7 +55,9 @@ pub fn share_lines(lang: Lang, bank: &Bank, answers: &Answers, list: &Checklist)
     text
 }
 
-#[derive(Clone, PartialEq, Properties)]
+/// One step's checkbox and what comes with it. Plain functions, not
+/// components: each component type costs the owner's page kilobytes of Yew
+/// machinery, and these hold no state of their own.
 pub struct TickProps {
     pub lang: Lang,
     pub step: AttrValue,
@@ -71,8 +73,7 @@ pub struct TickProps {
 
 /// One step's "Sudah saya lakukan": a real checkbox with its label; once
 /// ticked, the day (printed too) and the offer to update the answer.
-#[component]
-pub fn Tick(props: &TickProps) -> Html {
+pub fn tick(props: TickProps) -> Html {
     let lang = props.lang;
     let id = format!("done-{}", props.step);
     let toggle = props.on_toggle.reform(|e: Event| {
@@ -100,7 +101,6 @@ pub fn Tick(props: &TickProps) -> Html {
     }
 }
 
-#[derive(Clone, PartialEq, Properties)]
 pub struct UpdateProps {
     pub lang: Lang,
     pub question: AttrValue,
@@ -112,22 +112,21 @@ pub struct UpdateProps {
     pub on_close: Callback<()>,
 }
 
+/// Keyboard and screen reader users start at the update panel once it
+/// opens (an effect of the result screen).
+pub fn focus_update() {
+    if let Some(el) = gloo::utils::document().get_element_by_id("update-heading") {
+        let el: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(el);
+        let _ = el.focus();
+    }
+}
+
 /// The question behind a done step, with its options inline: choosing one
 /// re-scores at once (the answers are the owner's own progress), and a
 /// status line says what changed.
-#[component]
-pub fn UpdateAnswer(props: &UpdateProps) -> Html {
+pub fn update_answer(props: UpdateProps) -> Html {
     let lang = props.lang;
     let bank = super::bank();
-    {
-        // Keyboard and screen reader users start at the panel.
-        use_effect_with(props.question.clone(), |_| {
-            if let Some(el) = gloo::utils::document().get_element_by_id("update-heading") {
-                let el: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(el);
-                let _ = el.focus();
-            }
-        });
-    }
     let Some(question) = bank.question(&props.question) else {
         return html! {};
     };

@@ -56,13 +56,24 @@ pub fn ResultScreen(props: &ScreenProps) -> Html {
             let q = offer.map(|q| AttrValue::from(q.id.clone()));
             Callback::from(move |_| updating.set(q.clone().map(|q| (q, answers.clone()))))
         };
-        html! {
-            <checklist::Tick lang={lang} step={AttrValue::from(step.to_string())} done={done}
-                title={bank.rule(step).map(|r| AttrValue::from(r.title.get(lang).to_string())).unwrap_or_default()}
-                offer={offer.map(|q| AttrValue::from(q.short.get(lang).to_string()))} on_update={on_update}
-                on_toggle={on_toggle} />
-        }
+        checklist::tick(checklist::TickProps {
+            lang,
+            step: AttrValue::from(step.to_string()),
+            title: bank
+                .rule(step)
+                .map(|r| AttrValue::from(r.title.get(lang).to_string()))
+                .unwrap_or_default(),
+            done,
+            on_toggle,
+            offer: offer.map(|q| AttrValue::from(q.short.get(lang).to_string())),
+            on_update,
+        })
     };
+    use_effect_with(updating.as_ref().map(|(q, _)| q.clone()), |open| {
+        if open.is_some() {
+            checklist::focus_update();
+        }
+    });
     let retake = {
         let (key, state, act) = (props.progress_key.clone(), state.clone(), props.act.clone());
         Callback::from(move |_| super::history::retake(&key, &state, &act))
@@ -75,9 +86,14 @@ pub fn ResultScreen(props: &ScreenProps) -> Html {
                 <p class="dated">{ format!("{} {}", t(lang, Ui::AssessedOn), text::day(lang, day)) }</p>
             }
             if let Some((question, before)) = &*updating {
-                <checklist::UpdateAnswer lang={lang} question={question.clone()} before={before.clone()}
-                    answers={state.answers.clone()} act={props.act.clone()}
-                    on_close={{ let updating = updating.clone(); Callback::from(move |_| updating.set(None)) }} />
+                { checklist::update_answer(checklist::UpdateProps {
+                    lang,
+                    question: question.clone(),
+                    before: before.clone(),
+                    answers: state.answers.clone(),
+                    act: props.act.clone(),
+                    on_close: { let updating = updating.clone(); Callback::from(move |_| updating.set(None)) },
+                }) }
             }
             { body(bank, lang, &state.answers, Some(&tick)) }
             <super::history::Progress lang={lang} progress_key={props.progress_key.clone()}
