@@ -186,6 +186,7 @@ fn a_ticked_step_keeps_its_first_day_and_can_be_unticked() {
     list.tick("urus_nib", day(2026, 12, 9));
     list.tick("email_usaha", day(2026, 12, 3));
     assert_eq!(list.done_on("urus_nib"), Some(day(2026, 12, 2)));
+    assert_eq!(list.done.len(), 2, "a step is on the list once");
     list.untick("urus_nib");
     assert_eq!(list.done_on("urus_nib"), None);
     assert_eq!(
