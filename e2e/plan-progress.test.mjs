@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import {
   test, before, after, context, bounded, phone, next, answerAll, foreign, cspViolations,
-  PHONE, KEYS, seedStorage, axeScreen, redeployable, redeploy, installed,
+  PHONE, KEYS, seedStorage, axeScreen, redeployable, redeploy, installed, limitQuota,
 } from './helpers.mjs';
 import { owner, answerAs } from './owners.mjs';
 
@@ -230,3 +230,24 @@ for (const [what, key, bad, notice] of [
     await ctx.close();
   });
 }
+
+test('when the browser stops saving, ticking and retaking say so with the storage notice, and nothing is cleared', async () => {
+  const { page, ctx, errors } = await jakartaPhone('2026-12-20T08:00:00+07:00');
+  await limitQuota(page);
+  await seedStorage(page, { [KEYS.v2]: finished('merauke', '2026-12-20') });
+  await page.goto(origin + '/');
+  await page.locator('.level-name').waitFor();
+  await page.evaluate(() => { window.__quotaFull = true; });
+  const notice = page.locator('.notice[role=status] p').first();
+  await tick(page, 'email_usaha').getByLabel('Sudah saya lakukan').check();
+  assert.equal(await text(notice),
+    'Browser ini tidak mengizinkan penyimpanan. Anda tetap bisa mengisi, tetapi jawaban hilang jika halaman ditutup.');
+  assert.equal(await stored(page, CHECKLIST), null);
+  await page.getByRole('button', { name: 'Tutup' }).click();
+  await page.getByRole('button', { name: 'Ulangi penilaian' }).click();
+  await notice.waitFor();
+  assert.equal(await stored(page, HISTORY), null);
+  assert.equal(await page.locator('.level-name').getAttribute('data-level'), 'dasar', 'still on her result: nothing cleared');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
