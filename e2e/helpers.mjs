@@ -14,6 +14,10 @@ import { chromium } from 'playwright-core';
 import { serve } from '../scripts/serve.mjs';
 import { createRequire } from 'node:module';
 import { createHash } from 'node:crypto';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 
@@ -197,6 +201,38 @@ export async function sawMessage(where, nonce) {
 /** Requests that went anywhere but the app's own origin. */
 export function foreign(requests, origin) {
   return requests.filter((u) => !u.startsWith(origin + '/') && !u.startsWith('data:') && !u.startsWith('blob:'));
+}
+
+// --- Updates: a site folder the tests redeploy into, as a static host would be.
+
+/** Serves a copy of dist/ from a temporary folder and starts the browser; `redeploy(site)` then ships "build B". */
+export async function redeployable() {
+  const site = mkdtempSync(join(tmpdir(), 'cek-site-'));
+  cpSync('dist', site, { recursive: true });
+  const server = await serve(site, 0);
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const browser = await launch();
+  return { site, origin, browser, close: async () => { await browser.close(); server.close(); } };
+}
+
+/** Deploys build B into `site`: one page changed, so sw.js gets a new version. */
+export function redeploy(site) {
+  const index = join(site, 'index.html');
+  writeFileSync(index, readFileSync(index, 'utf8').replace('</body>', '<!-- build B --></body>'));
+  execFileSync('node', ['scripts/sw.mjs', site]);
+  execFileSync('node', ['scripts/compress.mjs', site]);
+}
+
+/** Opens the app and waits until the service worker controls the page. */
+export async function installed(page, origin) {
+  await page.goto(origin + '/');
+  await appReady(page);
+  await bounded(page.evaluate(async () => { await navigator.serviceWorker.ready; }), 'the service worker is ready');
+  if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) {
+    await page.reload();
+    await appReady(page);
+  }
+  assert.ok(await page.evaluate(() => !!navigator.serviceWorker.controller), 'controlled by the service worker');
 }
 
 /** Opens the app and waits until it has replaced the static intro. */

@@ -2,37 +2,21 @@
 // network cut off, a new deployment is announced and applied only on tap
 // with the answers kept, and the service worker caches exactly the build.
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { serve } from '../scripts/serve.mjs';
-import { test, before, after, launch, bounded, phone, appReady, answerAll, answerFirst, currentQuestion, foreign } from './helpers.mjs';
-let browser, server, origin, site;
+import {
+  test, before, after, bounded, phone, appReady, answerAll, answerFirst, currentQuestion, foreign, redeployable, redeploy,
+  installed as installedAt,
+} from './helpers.mjs';
+let browser, origin, site, close;
 
 before(async () => {
-  // A site folder we can redeploy into, as a static host would be.
-  site = mkdtempSync(join(tmpdir(), 'cek-site-'));
-  cpSync('dist', site, { recursive: true });
-  server = await serve(site, 0);
-  origin = `http://127.0.0.1:${server.address().port}`;
-  browser = await launch();
+  ({ site, origin, browser, close } = await redeployable());
 });
-after(async () => { await browser?.close(); server?.close(); });
+after(async () => { await close?.(); });
 
 const env = () => ({ browser, origin });
-
-/** Opens the app and waits until the service worker controls the page. */
-async function installed(page) {
-  await page.goto(origin + '/');
-  await appReady(page);
-  await bounded(page.evaluate(async () => { await navigator.serviceWorker.ready; }), 'the service worker is ready');
-  if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) {
-    await page.reload();
-    await appReady(page);
-  }
-  assert.ok(await page.evaluate(() => !!navigator.serviceWorker.controller), 'controlled by the service worker');
-}
+const installed = (page) => installedAt(page, origin);
 
 test('the second visit works with no network, through to the result', async () => {
   const { page, ctx, requests, errors } = await phone(env());
@@ -95,10 +79,7 @@ test('a new version is announced, applied only on tap, and keeps the answers in 
   const [oldKey] = await page.evaluate(() => caches.keys());
 
   // Deploy build B: one page changed, so sw.js gets a new version.
-  const index = join(site, 'index.html');
-  writeFileSync(index, readFileSync(index, 'utf8').replace('</body>', '<!-- build B --></body>'));
-  execFileSync('node', ['scripts/sw.mjs', site]);
-  execFileSync('node', ['scripts/compress.mjs', site]);
+  redeploy(site);
   await bounded(page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update()), 'the update check');
 
   const banner = page.locator('.notice.update');

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes every decoder of outside input (fuzz/fuzz_targets/*.rs: saved
-# progress, result codes, URL fragments, widget configuration, question
+# progress, the checklist and earlier results (issue 15), result codes, URL
+# fragments, widget configuration, question
 # banks, trainers' workshop files) with cargo-fuzz and libFuzzer. Installs
 # the nightly toolchain and cargo-fuzz (from crates.io) if they are missing.
 #

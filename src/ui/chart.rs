@@ -16,6 +16,10 @@ pub struct ChartProps {
     pub scores: Vec<u8>,
     /// What the scores are, e.g. "Skor per bidang" or "Rata-rata per bidang".
     pub title: AttrValue,
+    /// An earlier result's scores (kemajuan saya): drawn as a thin bar
+    /// above each area's, with "earlier → now" in text, not colour alone.
+    #[prop_or_default]
+    pub earlier: Option<Vec<u8>>,
 }
 
 #[component]
@@ -23,11 +27,21 @@ pub fn AreaChart(props: &ChartProps) -> Html {
     let bank = super::bank();
     let lang = props.lang;
     let height = ROW * bank.areas.len() as u32;
+    let was = |i: usize| props.earlier.as_ref().and_then(|e| e.get(i).copied());
     let summary = bank
         .areas
         .iter()
         .zip(&props.scores)
-        .map(|(a, s)| format!("{} {s}", a.title.get(lang)))
+        .enumerate()
+        .map(|(i, (a, s))| match was(i) {
+            Some(w) => format!(
+                "{}: {} {w}, {} {s}",
+                a.title.get(lang),
+                super::text::t(lang, super::text::Ui::Earlier),
+                super::text::t(lang, super::text::Ui::Now)
+            ),
+            None => format!("{} {s}", a.title.get(lang)),
+        })
         .collect::<Vec<_>>()
         .join(", ");
     let rows = bank.areas.iter().zip(&props.scores).enumerate().map(|(i, (area, &score))| {
@@ -43,18 +57,32 @@ pub fn AreaChart(props: &ChartProps) -> Html {
                 <text x="0" y={(y + 14).to_string()} class="label">{ area.title.get(lang) }</text>
                 <rect x="0" y={(y + 22).to_string()} width={(WIDTH - 40).to_string()} height={BAR.to_string()} rx="3" class="track" />
                 <rect x="0" y={(y + 22).to_string()} width={width.to_string()} height={BAR.to_string()} rx="3" class={band} />
-                <text x={WIDTH.to_string()} y={(y + 35).to_string()} text-anchor="end" class="value">{ score.to_string() }</text>
+                <text x={WIDTH.to_string()} y={(y + 35).to_string()} text-anchor="end" class="value">
+                    { was(i).map_or_else(|| score.to_string(), |w| format!("{w}→{score}")) }</text>
+                if let Some(w) = was(i) {
+                    <rect x="0" y={(y + 17).to_string()} width={((WIDTH - 40) * u32::from(w) / 100).to_string()} height="4" class="bar was" />
+                }
             </g>
         }
     });
+    // Two charts on one screen (the result and the progress) need their
+    // own ids.
+    let id = if props.earlier.is_some() {
+        "chart-was"
+    } else {
+        "chart"
+    };
     html! {
         <figure class="chart">
-            <svg viewBox={format!("0 0 {WIDTH} {height}")} role="img" aria-labelledby="chart-title chart-desc"
+            <svg viewBox={format!("0 0 {WIDTH} {height}")} role="img" aria-labelledby={format!("{id}-title {id}-desc")}
                 width="100%" preserveAspectRatio="xMinYMin meet">
-                <title id="chart-title">{ props.title.clone() }</title>
-                <desc id="chart-desc">{ summary }</desc>
+                <title id={format!("{id}-title")}>{ props.title.clone() }</title>
+                <desc id={format!("{id}-desc")}>{ summary }</desc>
                 { for rows }
             </svg>
+            if props.earlier.is_some() {
+                <figcaption>{ format!("{} → {}", super::text::t(lang, super::text::Ui::Earlier), super::text::t(lang, super::text::Ui::Now)) }</figcaption>
+            }
         </figure>
     }
 }

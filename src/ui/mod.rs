@@ -4,10 +4,12 @@
 pub mod banks;
 mod carry;
 mod chart;
+mod checklist;
 pub mod clipboard;
 pub mod crash;
 pub mod download;
 pub mod embed;
+mod history;
 pub mod hosted;
 mod intro;
 pub mod paint;
@@ -76,6 +78,7 @@ impl Reducible for Model {
     }
 }
 
+/// A host's configuration as applied: what passed, and what didn't.
 #[derive(Debug, Default, PartialEq)]
 pub struct Applied {
     pub config: config::Config,
@@ -304,7 +307,8 @@ pub fn App(props: &AppProps) -> Html {
                     .map(|a| &a.config.contact)
                     .filter(|c| !c.is_empty())
                     .map(|c| Rc::new(c.clone()));
-                html! { <result::ResultScreen state={state.clone()} act={act.clone()} contact={contact} /> }
+                html! { <result::ResultScreen state={state.clone()} act={act.clone()} contact={contact}
+                progress_key={AttrValue::from(saving_to.borrow().clone())} /> }
             }
         },
     };

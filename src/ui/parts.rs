@@ -20,9 +20,11 @@ pub struct ScreenProps {
     /// Inside a host's iframe: no links to the app's other pages.
     #[prop_or_default]
     pub embedded: bool,
+    /// Where the progress is saved: the checklist and earlier results are
+    /// kept beside it.
+    #[prop_or_default]
+    pub progress_key: AttrValue,
 }
-
-/// A host's configuration as applied: what passed, and what didn't.
 
 #[derive(Clone, PartialEq, Properties)]
 pub struct LangProps {

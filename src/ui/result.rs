@@ -4,9 +4,11 @@
 use yew::prelude::*;
 
 use super::chart::AreaChart;
+use super::checklist;
 use super::share::SharePanel;
 use super::text::{self, points_lost, score_of, t, Ui};
 use super::{RestartButton, ScreenProps};
+use crate::assessment::checklist as checklist_core;
 use crate::assessment::flow::{Action, Answers};
 use crate::assessment::plan::{self, answer_label};
 use crate::assessment::{archive, code, score, Bank, Lang};
@@ -15,18 +17,94 @@ use crate::assessment::{archive, code, score, Bank, Lang};
 pub fn ResultScreen(props: &ScreenProps) -> Html {
     let state = &props.state;
     let lang = state.lang;
+    let bank = super::bank();
+    // The plan as a checklist (issue 15): loaded once, saved on each tick.
+    let start = use_memo((), {
+        let key = props.progress_key.clone();
+        move |_| checklist::load(bank, &key)
+    });
+    let list = use_state(|| start.0.clone());
+    {
+        let (act, notice) = (props.act.clone(), start.1);
+        use_effect_with((), move |_| {
+            if let Some(n) = notice {
+                act.emit(Action::Notify(n));
+            }
+        });
+    }
+    // The answer being updated from a done step, and the answers before.
+    let updating = use_state(|| None::<(AttrValue, Answers)>);
+    let tick = |step: &str| {
+        let done = list.done_on(step);
+        let on_toggle = {
+            let (list, step, key) = (list.clone(), step.to_string(), props.progress_key.clone());
+            let (state, act) = (state.clone(), props.act.clone());
+            Callback::from(move |ticked: bool| {
+                let mut next = (*list).clone();
+                match (ticked, super::place::today()) {
+                    (true, Some(day)) => next.tick(&step, day),
+                    (true, None) => return,
+                    (false, _) => next.untick(&step),
+                }
+                checklist::save(&key, &next, &state, &act);
+                list.set(next);
+            })
+        };
+        let offer = checklist_core::answer_to_update(bank, &state.answers, step);
+        let on_update = {
+            let (updating, answers) = (updating.clone(), state.answers.clone());
+            let q = offer.map(|q| AttrValue::from(q.id.clone()));
+            Callback::from(move |_| updating.set(q.clone().map(|q| (q, answers.clone()))))
+        };
+        checklist::tick(checklist::TickProps {
+            lang,
+            step: AttrValue::from(step.to_string()),
+            title: bank
+                .rule(step)
+                .map(|r| AttrValue::from(r.title.get(lang).to_string()))
+                .unwrap_or_default(),
+            done,
+            on_toggle,
+            offer: offer.map(|q| AttrValue::from(q.short.get(lang).to_string())),
+            on_update,
+        })
+    };
+    use_effect_with(updating.as_ref().map(|(q, _)| q.clone()), |open| {
+        if open.is_some() {
+            checklist::focus_update();
+        }
+    });
+    let retake = {
+        let (key, state, act) = (props.progress_key.clone(), state.clone(), props.act.clone());
+        Callback::from(move |_| super::history::retake(&key, &state, &act))
+    };
+    let plan_lines = checklist::share_lines(lang, bank, &state.answers, &list);
     html! {
         <section class="result" aria-labelledby="screen-heading">
             <h1 id="screen-heading" tabindex="-1">{ t(lang, Ui::ResultTitle) }</h1>
             if let Some(day) = state.finished_on {
                 <p class="dated">{ format!("{} {}", t(lang, Ui::AssessedOn), text::day(lang, day)) }</p>
             }
-            { body(super::bank(), lang, &state.answers) }
+            if let Some((question, before)) = &*updating {
+                { checklist::update_answer(checklist::UpdateProps {
+                    lang,
+                    question: question.clone(),
+                    before: before.clone(),
+                    answers: state.answers.clone(),
+                    act: props.act.clone(),
+                    on_close: { let updating = updating.clone(); Callback::from(move |_| updating.set(None)) },
+                }) }
+            }
+            { body(bank, lang, &state.answers, Some(&tick)) }
+            <super::history::Progress lang={lang} progress_key={props.progress_key.clone()}
+                state={state.clone()} act={props.act.clone()} />
             if let Some(contact) = &props.contact {
                 { contact_us(lang, contact) }
             }
-            <SharePanel lang={lang} answers={state.answers.clone()} name={state.name.clone()} act={props.act.clone()} />
+            <SharePanel lang={lang} answers={state.answers.clone()} name={state.name.clone()} act={props.act.clone()}
+                plan_lines={plan_lines} />
             <div class="actions no-print">
+                <button type="button" class="primary" onclick={retake}>{ t(lang, Ui::Retake) }</button>
                 <button type="button" class="secondary" onclick={props.act.reform(|_| Action::Review)}>
                     { t(lang, Ui::EditAnswers) }
                 </button>
@@ -113,7 +191,7 @@ pub fn SharedResult(props: &SharedProps) -> Html {
                     if let Some(entry) = older {
                         <p class="older-questions">{ older_questions(lang, entry) }</p>
                     }
-                    { body(bank, lang, &shared.answers) }
+                    { body(bank, lang, &shared.answers, None) }
                     { own }
                 </section>
             }
@@ -162,8 +240,9 @@ fn contact_us(lang: Lang, contact: &crate::assessment::config::Contact) -> Html 
     }
 }
 
-/// Level, next step, plan, chart and explanations for a set of answers.
-fn body(bank: &Bank, lang: Lang, answers: &Answers) -> Html {
+/// Level, next step, plan, chart and explanations for a set of answers;
+/// `tick` adds the owner's checklist to each step of their own result.
+fn body(bank: &Bank, lang: Lang, answers: &Answers, tick: Option<&dyn Fn(&str) -> Html>) -> Html {
     // Derived on render, never stored: the answers are the only truth.
     let outcome = score::assess(bank, answers);
     let plan = plan::plan(bank, answers, &outcome);
@@ -223,6 +302,7 @@ fn body(bank: &Bank, lang: Lang, answers: &Answers) -> Html {
                 <article class="next-step" aria-labelledby="next-step-heading" data-rule={next.rule.id.clone()}>
                     <h2 id="next-step-heading">{ t(lang, Ui::NextStep) }</h2>
                     { step(lang, &next, true) }
+                    { tick.map_or_else(Html::default, |f| f(&next.rule.id)) }
                 </article>
             }
             if !capped.is_empty() {
@@ -237,7 +317,8 @@ fn body(bank: &Bank, lang: Lang, answers: &Answers) -> Html {
             if plan.steps.len() > 1 {
                 <h2>{ t(lang, Ui::Plan) }</h2>
                 <ol class="plan">
-                    { for steps.map(|s| html! { <li data-rule={s.rule.id.clone()}>{ step(lang, &s, false) }</li> }) }
+                    { for steps.map(|s| html! { <li data-rule={s.rule.id.clone()}>{ step(lang, &s, false) }
+                        { tick.map_or_else(Html::default, |f| f(&s.rule.id)) }</li> }) }
                 </ol>
             }
             <h2 class="no-print">{ t(lang, Ui::WhyScore) }</h2>

@@ -22,6 +22,9 @@ pub struct ShareProps {
     pub answers: Answers,
     pub name: String,
     pub act: Callback<Action>,
+    /// The plan with what is done, for the message (`checklist::share_lines`).
+    #[prop_or_default]
+    pub plan_lines: String,
 }
 
 #[component]
@@ -43,12 +46,12 @@ pub fn SharePanel(props: &ShareProps) -> Html {
         .unwrap_or_default();
     let message = match lang {
         Lang::Id => format!(
-            "Hasil Cek Siap Ekspor saya: tingkat {level} (skor {}/100). Langkah berikutnya: {next}. Lihat hasilnya: {link}",
-            outcome.overall
+            "Hasil Cek Siap Ekspor saya: tingkat {level} (skor {}/100). Langkah berikutnya: {next}. Lihat hasilnya: {link}{}",
+            outcome.overall, props.plan_lines
         ),
         Lang::En => format!(
-            "My Export Readiness Check result: level {level} (score {}/100). Next step: {next}. See it here: {link}",
-            outcome.overall
+            "My Export Readiness Check result: level {level} (score {}/100). Next step: {next}. See it here: {link}{}",
+            outcome.overall, props.plan_lines
         ),
     };
     let whatsapp = format!(

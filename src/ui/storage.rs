@@ -164,3 +164,41 @@ pub fn has_workshops() -> bool {
         .and_then(|s| s.get_item(STORE_KEY).ok().flatten())
         .is_some()
 }
+
+/// Saved text that was not readable: already kept under its backup key.
+#[derive(Debug)]
+pub struct Unreadable;
+
+/// A list kept beside the progress (the checklist, earlier results), read
+/// with `decode`: `Ok(None)` when there is none or storage is blocked.
+/// Unreadable text is kept under its backup key, never over an earlier
+/// backup, then removed, as unreadable progress is.
+pub fn load_list<T, E>(
+    key: &str,
+    decode: impl Fn(&str) -> Result<T, E>,
+) -> Result<Option<T>, Unreadable> {
+    let Some(storage) = local() else {
+        return Ok(None);
+    };
+    let Some(text) = storage.get_item(key).ok().flatten() else {
+        return Ok(None);
+    };
+    decode(&text).map(Some).map_err(|_| {
+        let backup = progress::backup_key(key);
+        if matches!(storage.get_item(&backup), Ok(None)) {
+            let _ = storage.set_item(&backup, &text);
+        }
+        let _ = storage.remove_item(key);
+        Unreadable
+    })
+}
+
+/// Saves a list's text under `key`; an empty list removes the key.
+pub fn save_list(key: &str, text: Option<&str>) -> Result<(), NotSaved> {
+    let storage = local().ok_or(NotSaved)?;
+    match text {
+        Some(text) => storage.set_item(key, text),
+        None => storage.remove_item(key),
+    }
+    .map_err(|_| NotSaved)
+}

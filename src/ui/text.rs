@@ -81,6 +81,25 @@ pub enum Ui {
     NotSaved,
     StoreUnreadable,
     StoreBlocked,
+    // The plan as a checklist, and the owner's progress (issue 15).
+    StepDone,
+    UpdateAnswer,
+    UpdateAnswerLead,
+    UpdateClose,
+    AnswerNewQuestion,
+    NothingChanged,
+    Retake,
+    ProgressTitle,
+    ProgressLead,
+    EarlierResults,
+    SinceEarlier,
+    Earlier,
+    Now,
+    Delete,
+    DeleteAll,
+    DeleteOneConfirm,
+    DeleteAllConfirm,
+    MyPlan,
     WorkshopCreated,
     ParticipantsWord,
     Open,
@@ -279,6 +298,39 @@ pub fn t(lang: Lang, key: Ui) -> &'static str {
         ),
         Ui::NoCodeFound => ("Tidak ada kode atau tautan hasil yang dikenali.", "No result code or link was recognised."),
         Ui::NotSaved => ("(Tidak bisa disimpan di browser ini.)", "(Could not be saved in this browser.)"),
+        Ui::StepDone => ("Sudah saya lakukan", "I have done this"),
+        Ui::UpdateAnswer => ("Perbarui jawaban", "Update my answer"),
+        Ui::UpdateAnswerLead => (
+            "Langkah ini mengubah jawaban Anda. Pilih jawaban yang benar sekarang; hasilnya dihitung ulang di HP ini.",
+            "This step changes one of your answers. Choose what is true now; your result is worked out again on this phone.",
+        ),
+        Ui::UpdateClose => ("Selesai", "Done"),
+        Ui::AnswerNewQuestion => ("Jawab pertanyaan baru", "Answer the new question"),
+        Ui::NothingChanged => (
+            "Tingkat dan langkah berikutnya tidak berubah.",
+            "Your level and next step did not change.",
+        ),
+        Ui::Retake => ("Ulangi penilaian", "Take the assessment again"),
+        Ui::ProgressTitle => ("Kemajuan saya", "My progress"),
+        Ui::ProgressLead => (
+            "Hasil Anda sebelumnya, tersimpan hanya di HP ini.",
+            "Your earlier results, kept only on this phone.",
+        ),
+        Ui::EarlierResults => ("Hasil sebelumnya", "Earlier results"),
+        Ui::SinceEarlier => ("Dibanding hasil", "Compared with your result of"),
+        Ui::Earlier => ("sebelumnya", "earlier"),
+        Ui::Now => ("sekarang", "now"),
+        Ui::Delete => ("Hapus", "Delete"),
+        Ui::DeleteAll => ("Hapus semua hasil sebelumnya", "Delete all earlier results"),
+        Ui::DeleteOneConfirm => (
+            "Hapus hasil ini dari HP ini? Ini tidak bisa dibatalkan.",
+            "Delete this result from this phone? This cannot be undone.",
+        ),
+        Ui::DeleteAllConfirm => (
+            "Hapus semua hasil sebelumnya dari HP ini? Ini tidak bisa dibatalkan.",
+            "Delete all earlier results from this phone? This cannot be undone.",
+        ),
+        Ui::MyPlan => ("Rencana saya", "My plan"),
         Ui::StoreBlocked => ("Browser ini tidak mengizinkan penyimpanan. Mode pelatih tetap bisa dipakai, tetapi data pelatihan hilang jika halaman ditutup: pakai “Ekspor file pelatihan” sebelum menutupnya.", "This browser does not allow saving. Trainer mode still works, but the workshop data is lost when the page closes: use “Export workshop file” before closing it."),
         Ui::StoreUnreadable => ("Data pelatihan yang tersimpan tidak bisa dibaca. Data lama disimpan apa adanya; daftar di bawah dimulai kosong.", "The saved workshop data could not be read. It was left as it is; the list below starts empty."),
         Ui::WorkshopCreated => ("Pelatihan dibuat", "Workshop created"),
@@ -419,8 +471,65 @@ pub fn notice(lang: Lang, notice: Notice) -> &'static str {
         (Notice::CarriedUnreadable, Lang::Id) => {
             "Jawaban yang dibawa dari widget tidak bisa dibaca, jadi tidak dipakai. Anda bisa mulai di sini."
         }
+        (Notice::ChecklistReset, Lang::Id) => {
+            "Daftar langkah yang sudah Anda lakukan tidak bisa dibaca, jadi dimulai kosong. Catatan lama disimpan terpisah di HP ini."
+        }
+        (Notice::ChecklistReset, Lang::En) => {
+            "Your list of steps done could not be read, so it starts empty. The old record is kept aside on this phone."
+        }
+        (Notice::HistoryReset, Lang::Id) => {
+            "Hasil Anda sebelumnya tidak bisa dibaca, jadi daftarnya dimulai kosong. Catatan lama disimpan terpisah di HP ini."
+        }
+        (Notice::HistoryReset, Lang::En) => {
+            "Your earlier results could not be read, so the list starts empty. The old record is kept aside on this phone."
+        }
         (Notice::CarriedUnreadable, Lang::En) => {
             "The answers brought from the widget could not be read, so they were not used. You can start here."
         }
+    }
+}
+
+/// "✓ Sudah, 2 Desember 2026": a ticked step, on screen, on paper and in
+/// WhatsApp.
+pub fn done_on(lang: Lang, on: Day) -> String {
+    match lang {
+        Lang::Id => format!("✓ Sudah, {}", day(lang, on)),
+        Lang::En => format!("✓ Done, {}", day(lang, on)),
+    }
+}
+
+/// "✓ Buat NIB di OSS (sudah, 2 Desember 2026)": a done step in a shared
+/// plan.
+pub fn done_in_plan(lang: Lang, title: &str, on: Day) -> String {
+    match lang {
+        Lang::Id => format!("✓ {title} (sudah, {})", day(lang, on)),
+        Lang::En => format!("✓ {title} (done, {})", day(lang, on)),
+    }
+}
+
+/// What an updated answer changed, in plain words.
+pub fn level_moved(lang: Lang, rose: bool, level: &str) -> String {
+    match (lang, rose) {
+        (Lang::Id, true) => format!("Tingkat naik ke {level}"),
+        (Lang::Id, false) => format!("Tingkat turun ke {level}"),
+        (Lang::En, true) => format!("Level rose to {level}"),
+        (Lang::En, false) => format!("Level fell to {level}"),
+    }
+}
+
+pub fn next_step_now(lang: Lang, title: &str) -> String {
+    match lang {
+        Lang::Id => format!("Langkah berikutnya sekarang: {title}"),
+        Lang::En => format!("Next step now: {title}"),
+    }
+}
+
+/// "+14", "−3", "0": a change in points, signed so it is not told by
+/// colour alone.
+pub fn signed(points: i16) -> String {
+    match points {
+        0 => "0".to_string(),
+        p if p > 0 => format!("+{p}"),
+        p => format!("−{}", p.unsigned_abs()),
     }
 }

@@ -23,8 +23,8 @@ pub mod cohort;
 pub mod config;
 pub mod engine;
 
-pub use codes::{archive, code, crc, resume, route};
-pub use engine::{bank, cond, flow, json, pack, plan, progress, score, sort, validate};
+pub use codes::{archive, code, crc, history, resume, route};
+pub use engine::{bank, checklist, cond, flow, json, pack, plan, progress, score, sort, validate};
 
 pub use bank::{Bank, Kind, Lang, Question, Text};
 pub use flow::{Action, Answers, Screen, State};

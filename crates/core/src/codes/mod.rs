@@ -5,5 +5,6 @@
 pub mod archive;
 pub mod code;
 pub mod crc;
+pub mod history;
 pub mod resume;
 pub mod route;

@@ -29,6 +29,12 @@ pub enum Notice {
     Carried,
     /// Answers carried from a widget could not be read, so none were used.
     CarriedUnreadable,
+    /// The saved checklist (steps done) could not be read: kept aside, and
+    /// the checklist starts empty.
+    ChecklistReset,
+    /// The saved earlier results could not be read: kept aside, and the
+    /// list starts empty.
+    HistoryReset,
 }
 
 /// A calendar day on the owner's device, kept as `YYYY-MM-DD`. The shell

@@ -3,6 +3,7 @@
 //! progress.
 
 pub mod bank;
+pub mod checklist;
 pub mod cond;
 pub mod flow;
 pub mod json;

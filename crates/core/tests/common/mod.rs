@@ -248,3 +248,21 @@ pub const MERAUKE: Table = &[
     ("komitmen", &["dua_lima_jam"]),
     ("pendampingan", &["mau"]),
 ];
+
+/// The answers of an owner of `e2e/owners.mjs` (the one table of known
+/// owners, kept true by `tests/e2e_levels.rs`), by name.
+#[allow(dead_code)]
+pub fn e2e_owner(name: &str) -> Answers {
+    let file = include_str!("../../../../e2e/owners.mjs");
+    let table = file
+        .split_once("const OWNERS = ")
+        .and_then(|(_, rest)| rest.split_once(";\n// END OWNERS"))
+        .expect("e2e/owners.mjs has its table")
+        .0;
+    let owners: Vec<serde_json::Value> = serde_json::from_str(table).expect("the table is JSON");
+    let found = owners
+        .into_iter()
+        .find(|o| o["name"] == name)
+        .unwrap_or_else(|| panic!("no owner {name:?} in e2e/owners.mjs"));
+    serde_json::from_value(found["answers"].clone()).expect("answers are option ids")
+}
