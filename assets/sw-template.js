@@ -12,10 +12,24 @@ const CACHE = PREFIX + VERSION;
 // Released question banks never change (banks/bank-vN.json), so one fetched
 // for an old result is kept across app updates, in a cache of its own.
 const BANKS = 'cek-bank-arsip';
-const BANK_FILE = /^bank-v\d+\.json$/;
+const BANK_FILE = /^bank-v\d+\.pack\d+$/;
+
+// Files whose names carry a hash of their content (trunk's -0123…cdef.wasm):
+// whatever copy the HTTP cache holds is the right one, even on a host that
+// sends no caching headers, so the precache takes it from there instead of
+// downloading what the page has just downloaded. Other files are
+// revalidated (a 304 costs no body).
+const HASHED = /-[0-9a-f]{15,16}(_bg)?\.(js|wasm|css|svg)$/;
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
+  event.waitUntil((async () => {
+    const cache = await caches.open(CACHE);
+    // index.html is the same file as './': stored once fetched, not fetched twice.
+    await cache.addAll(PRECACHE.filter((f) => f !== 'index.html')
+      .map((f) => new Request(f, { cache: HASHED.test(f) ? 'force-cache' : 'no-cache' })));
+    const start = await cache.match('./');
+    if (PRECACHE.includes('index.html') && start) await cache.put('index.html', start);
+  })());
 });
 
 self.addEventListener('activate', (event) => {

@@ -9,7 +9,8 @@
 //   BENCH_RUNS=3  runs of Lighthouse and of the Playwright visit (default 3)
 //
 // JSON keys (stable; times in ms, bytes in bytes, null when not measured):
-//   v                      1, bumped if a key changes meaning
+//   v                      2, bumped if a key changes meaning (2: first_visit_bytes
+//                          counted by the server; throttled, plain_host)
 //   size.files[]           first-load files {file, raw, gzip, brotli} (scripts/size.mjs)
 //   size.first_load        {raw, gzip, brotli} total of size.files
 //   size.trainer_page      {raw, gzip, brotli} pelatih.html and what it loads
@@ -43,10 +44,17 @@
 //   visit.questions        questions asked in one assessment
 //   visit.result_screen_ms tap on "Lihat hasil" -> result screen (.level-name) painted
 //   visit.first_visit_requests, first_visit_bytes
-//                          responses and body bytes (content-length, i.e. as
-//                          compressed on the wire) of the whole first visit,
-//                          a service worker's precache included, counted
-//                          until the worker is ready (or there is none)
+//                          responses and body bytes the server sent (as
+//                          compressed on the wire, counted by scripts/serve.mjs)
+//                          for the whole first visit, a service worker's
+//                          precache included, until the worker is ready
+//   plain_host             {runs, first_visit_requests, first_visit_bytes, problems}:
+//                          the same from a server that sends no Cache-Control
+//                          (a plain static host: serve.mjs `plain`)
+//   throttled              {network, runs, first_screen_ms, intro_ms,
+//                          first_question_ms, samples, problems}: the visit
+//                          on a throttled connection (SLOW_NETWORK) besides
+//                          the 4x CPU
 //   visit.samples          {fcp_ms: [...], first_screen_ms, intro_ms, first_question_ms,
 //                          start_to_question_ms, result_screen_ms} every run
 //   visit.foreign_requests requests to anything but the local origin (should be [])
@@ -91,7 +99,10 @@ const CPU_SLOWDOWN = 4;
 // As root on a closed network (see ../shared/TOOLCHAIN.md and e2e/helpers.mjs).
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const STEP_TIMEOUT = 30_000; // a screen that never comes is an error, not a figure
+const STEP_TIMEOUT = 30_000;
+// The throttled visit: a slow mobile connection (Lighthouse's own simulated
+// "slow 4G" is 1.6 Mbps down, 750 kbps up, 150 ms RTT).
+const SLOW_NETWORK = { label: '1.6 Mbps, 150 ms RTT', down_kbps: 1600, up_kbps: 750, rtt_ms: 150 }; // a screen that never comes is an error, not a figure
 
 const log = (...a) => console.error('bench:', ...a);
 
@@ -131,8 +142,8 @@ function sizes() {
 // ---------------------------------------------------------------- server
 /** Serves DIR like a static host and compresses every file once up front, so
  *  the first measured request doesn't pay for brotli quality 11. */
-async function startServer() {
-  const server = await serve(DIR, 0);
+async function startServer(options = {}) {
+  const server = await serve(DIR, 0, '127.0.0.1', options);
   const origin = `http://127.0.0.1:${server.address().port}`;
   const files = [];
   (function walk(d) {
@@ -327,26 +338,32 @@ function resultInPage(timeout) {
   });
 }
 
-async function visit(browser, origin, run) {
-  log(`visit run ${run + 1}/${RUNS}`);
+/** One whole visit on a new phone (empty caches). `server` counts what it
+ *  sends; `network`, if given, throttles the connection (CDP). */
+async function visit(browser, server, origin, run, network = null) {
+  log(`visit run ${run + 1}/${RUNS}${network ? ` (${network.label})` : ''}`);
   const ctx = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
   const page = await ctx.newPage();
   const requests = [];
   const problems = [];
-  // Context-wide, so a service worker's own requests (its precache) count too.
-  const wire = { counting: true, requests: 0, bytes: 0 };
+  // What the server sends for the whole first visit, the service worker's
+  // precache included: counted by the server itself (a response the browser
+  // takes from its HTTP cache costs nothing and is not counted).
+  server.sent = { responses: 0, bytes: 0 };
   ctx.on('request', (r) => requests.push(r.url()));
-  ctx.on('response', (r) => {
-    if (!wire.counting || r.fromServiceWorker()) return;
-    wire.requests += 1;
-    wire.bytes += Number(r.headers()['content-length'] ?? 0);
-  });
   let phase = 'first visit';
   page.on('pageerror', (e) => problems.push(`${phase}: pageerror: ${e.message}`));
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`${phase}: console: ${m.text()}`); });
   ctx.on('requestfailed', (r) => problems.push(`${phase}: request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`.trim()));
   const cdp = await ctx.newCDPSession(page);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+  if (network) {
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false, latency: network.rtt_ms,
+      downloadThroughput: (network.down_kbps * 1000) / 8, uploadThroughput: (network.up_kbps * 1000) / 8,
+    });
+  }
   const out = { problems };
   try {
     // First visit: intro, then "Mulai" tapped in the page as soon as it's painted.
@@ -391,9 +408,8 @@ async function visit(browser, origin, run) {
       return { registered: regs.length, active: ready };
     }, STEP_TIMEOUT);
     out.offline.service_worker = sw.active;
-    wire.counting = false;
-    out.first_visit_requests = wire.requests;
-    out.first_visit_bytes = wire.bytes;
+    out.first_visit_requests = server.sent.responses;
+    out.first_visit_bytes = server.sent.bytes;
     await page.addInitScript(() => { window.__benchOffline = true; });
     await ctx.setOffline(true);
     phase = 'offline visit';
@@ -415,14 +431,34 @@ async function visit(browser, origin, run) {
   return out;
 }
 
-async function visits(origin) {
+async function visits(server, origin, plain) {
   const browser = await chromium.launch({ executablePath: CHROME, args: ARGS });
   const runs = [];
+  const slow = [];
+  const plainRuns = [];
   try {
-    for (let i = 0; i < RUNS; i++) runs.push(await visit(browser, origin, i));
+    for (let i = 0; i < RUNS; i++) runs.push(await visit(browser, server, origin, i));
+    for (let i = 0; i < RUNS; i++) slow.push(await visit(browser, server, origin, i, SLOW_NETWORK));
+    for (let i = 0; i < RUNS; i++) plainRuns.push(await visit(browser, plain.server, plain.origin, i));
   } finally {
     await browser.close();
   }
+  const slowOk = slow.filter((r) => !r.error);
+  const throttled = {
+    network: SLOW_NETWORK,
+    runs: slow.length,
+    first_screen_ms: round(median(slowOk.map((r) => r.first_screen_ms))),
+    intro_ms: round(median(slowOk.map((r) => r.intro_ms))),
+    first_question_ms: round(median(slowOk.map((r) => r.first_question_ms))),
+    samples: { first_screen_ms: slow.map((r) => round(r.first_screen_ms)), first_question_ms: slow.map((r) => round(r.first_question_ms)) },
+    problems: [...new Set(slow.flatMap((r) => [...(r.error ? [`error: ${r.error}`] : []), ...r.problems]))],
+  };
+  const plainHost = {
+    runs: plainRuns.length,
+    first_visit_requests: median(plainRuns.map((r) => r.first_visit_requests)),
+    first_visit_bytes: median(plainRuns.map((r) => r.first_visit_bytes)),
+    problems: [...new Set(plainRuns.flatMap((r) => [...(r.error ? [`error: ${r.error}`] : []), ...r.problems]))],
+  };
   const ok = runs.filter((r) => !r.error);
   const steps = ok.flatMap((r) => r.steps.map((s) => s.ms));
   const col = (k) => runs.map((r) => round(r[k]));
@@ -462,7 +498,7 @@ async function visits(origin) {
       : [...new Set(off.map((o) => o.reason).filter(Boolean))].join('; ') || 'no first screen offline',
     samples: { first_screen_ms: offFirst, app_screen_ms: offApp },
   };
-  return { visit: visitOut, offline };
+  return { visit: visitOut, offline, throttled, plainHost };
 }
 
 // ---------------------------------------------------------------- report
@@ -486,7 +522,12 @@ function table(r) {
   rows.push([`next question, median (n=${r.visit.next_question_count})`, ms(r.visit.next_question_median_ms), '<= 40 ms']);
   rows.push(['next question, p90', ms(r.visit.next_question_p90_ms), '']);
   rows.push(['"Lihat hasil" -> result screen', ms(r.visit.result_screen_ms), '']);
-  rows.push([`first visit on the wire (${r.visit.first_visit_requests ?? '-'} responses)`, kb(r.visit.first_visit_bytes), '']);
+  rows.push([`first visit, bytes the server sent (${r.visit.first_visit_requests ?? '-'} responses)`, kb(r.visit.first_visit_bytes),
+    `<= ${kb(1.15 * r.size.first_load.brotli)} (1.15x first load)`]);
+  rows.push([`  the same from a plain static host (${r.plain_host.first_visit_requests ?? '-'} responses)`, kb(r.plain_host.first_visit_bytes), '']);
+  rows.push([`throttled ${r.throttled.network.label}: first screen`, ms(r.throttled.first_screen_ms), '']);
+  rows.push(['  app intro painted', ms(r.throttled.intro_ms), '']);
+  rows.push(['  first question visible', ms(r.throttled.first_question_ms), '']);
   rows.push(['offline second visit, first screen', r.offline.first_screen_ms == null ? 'null' : ms(r.offline.first_screen_ms), '<= 500 ms']);
   const w = Math.max(...rows.map((x) => x[0].length)) + 2;
   console.log('first-load files'.padEnd(44) + 'raw'.padStart(10) + 'gzip'.padStart(10) + 'brotli'.padStart(10));
@@ -499,6 +540,8 @@ function table(r) {
   if (r.offline.reason) console.log(`offline: ${r.offline.reason}`);
   for (const w2 of r.lighthouse.warnings) console.log(`Lighthouse warning: ${w2}`);
   for (const p of r.visit.problems) console.log(`visit: ${p}`);
+  for (const p of r.throttled.problems) console.log(`throttled visit: ${p}`);
+  for (const p of r.plain_host.problems) console.log(`plain-host visit: ${p}`);
   if (r.visit.foreign_requests.length) console.log(`requests beyond localhost: ${r.visit.foreign_requests.join(' ')}`);
   console.log('');
 }
@@ -507,14 +550,16 @@ process.env.CHROME_PATH = CHROME; // chrome-launcher reads it too
 const loadStart = round(loadavg()[0], 2);
 const size = sizes();
 const { server, origin } = await startServer();
+const plain = await startServer({ plain: true });
 let report;
 try {
   const lh = await lighthouseRuns(origin);
-  const { visit: v, offline } = await visits(origin);
+  const { visit: v, offline, throttled, plainHost } = await visits(server, origin, plain);
   const machine = { cpus: cpus().length, loadavg_start: loadStart, loadavg_end: round(loadavg()[0], 2) };
-  report = { v: 1, size, lighthouse: lh, visit: v, offline, machine };
+  report = { v: 2, size, lighthouse: lh, visit: v, offline, throttled, plain_host: plainHost, machine };
 } finally {
   server.close();
+  plain.server.close();
 }
 table(report);
 console.log(JSON.stringify(report));

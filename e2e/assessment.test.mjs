@@ -182,22 +182,3 @@ test('axe-core finds no WCAG 2.1 AA violations on any kind of screen', async () 
   console.log(`axe-core: ${Object.keys(checked).length} screens checked, 0 violations`);
   await ctx.close();
 });
-
-test('the first paint needs no WebAssembly: the static intro is the one the app renders', async () => {
-  const text = async (javaScriptEnabled) => {
-    const ctx = await context(env.browser, { viewport: PHONE, javaScriptEnabled });
-    const page = await ctx.newPage();
-    await page.goto(env.origin + '/');
-    if (javaScriptEnabled) await appReady(page);
-    const box = await page.locator('#screen-heading').boundingBox();
-    const main = await page.locator('main#main').innerText();
-    const header = await page.locator('header.top').innerText();
-    await ctx.close();
-    return { main, header, box };
-  };
-  const still = await text(false);
-  const live = await text(true);
-  assert.equal(still.main, live.main);
-  assert.equal(still.header, live.header);
-  assert.deepEqual(still.box, live.box, 'the heading does not move when the app mounts');
-});

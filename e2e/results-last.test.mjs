@@ -25,7 +25,7 @@ async function page() {
   return phone(env);
 }
 
-const bankRequests = (requests) => requests.filter((u) => /\/bank-v\d+\.json$/.test(new URL(u).pathname));
+const bankRequests = (requests) => requests.filter((u) => /\/bank-v\d+\.pack\d+$/.test(new URL(u).pathname));
 
 test('the build is a newer bank than the first release, so these tests cross a real update', () => {
   assert.equal(golden.bank_version, 1);
@@ -62,7 +62,7 @@ test('every code of the first release opens as it was, with its version and day'
     const title = (await p.locator('#screen-heading').textContent()).trim();
     assert.equal(title, c.name ? `Hasil yang dibagikan: ${c.name}` : 'Hasil yang dibagikan', `${c.owner}: title`);
   }
-  assert.deepEqual(bankRequests(requests).map((u) => new URL(u).pathname), Array(golden.codes.length).fill('/bank-v1.json'),
+  assert.deepEqual(bankRequests(requests).map((u) => new URL(u).pathname), Array(golden.codes.length).fill('/bank-v1.pack1'),
     'the first bank is fetched for the old codes (once per page load)');
   assert.deepEqual(foreign(requests, env.origin), []);
   assert.deepEqual(await cspViolations(p), []);
@@ -99,7 +99,7 @@ test('offline before the old bank was fetched: a plain message; once fetched, it
     const keys = await (await caches.open('cek-bank-arsip')).keys();
     return keys.map((r) => new URL(r.url).pathname);
   });
-  assert.deepEqual(kept, ['/bank-v1.json']);
+  assert.deepEqual(kept, ['/bank-v1.pack1']);
   await ctx.setOffline(true);
   await p.reload();
   await p.locator('.level-name').waitFor();

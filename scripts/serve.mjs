@@ -14,6 +14,7 @@ const TYPES = {
   '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.wasm': 'application/wasm',
+  '.pack1': 'application/octet-stream',
   '.json': 'application/json; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
@@ -27,9 +28,16 @@ const TYPES = {
  * - `frameAncestors`: who may frame the pages, sent as a CSP header (a
  *   <meta> CSP can't say it), e.g. "'self' https://*.go.id";
  * - `replace`: text substitutions in served files (the demo host page uses
- *   `__WIDGET__` for the widget's origin).
+ *   `__WIDGET__` for the widget's origin);
+ * - `plain`: behave as a plain static host does: no Cache-Control at all
+ *   (not even for hashed files), only ETag and Last-Modified, so the
+ *   browser's own heuristics decide (bench/bench.mjs measures both).
+ *
+ * The server counts what it sends: `server.sent` is `{responses, bytes}`,
+ * bytes being response bodies as sent (compressed), headers not counted;
+ * `server.sent = {responses: 0, bytes: 0}` starts a new count.
  */
-export function serve(dir, port, host = '127.0.0.1', { frameAncestors, replace = {} } = {}) {
+export function serve(dir, port, host = '127.0.0.1', { frameAncestors, replace = {}, plain = false } = {}) {
   const root = resolve(dir);
   const cache = new Map(); // path -> { raw, br, gz, mtime }
 
@@ -70,15 +78,18 @@ export function serve(dir, port, host = '127.0.0.1', { frameAncestors, replace =
       const accept = String(req.headers['accept-encoding'] ?? '');
       // Hashed file names never change content: cache them for a year. Pages,
       // sw.js and the manifest are revalidated (ETag), so updates arrive.
-      const immutable = /-[0-9a-f]{15,16}(_bg)?\.(js|wasm|css|svg)$/.test(path);
+      const immutable = !plain && /-[0-9a-f]{15,16}(_bg)?\.(js|wasm|css|svg)$/.test(path);
       const etag = `"${file.mtime.toString(36)}-${file.raw.length.toString(36)}"`;
+      const caching = plain
+        ? { 'last-modified': new Date(file.mtime).toUTCString() }
+        : { 'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache' };
       if (!immutable && req.headers['if-none-match'] === etag) {
-        res.writeHead(304, { etag, 'cache-control': 'no-cache' }).end();
+        server.sent.responses += 1;
+        res.writeHead(304, { etag, ...caching }).end();
         return;
       }
       const headers = {
-        'content-type': type, vary: 'accept-encoding', etag,
-        'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+        'content-type': type, vary: 'accept-encoding', etag, ...caching,
         'x-content-type-options': 'nosniff', 'referrer-policy': 'strict-origin-when-cross-origin',
       };
       if (frameAncestors && type.startsWith('text/html')) {
@@ -89,11 +100,14 @@ export function serve(dir, port, host = '127.0.0.1', { frameAncestors, replace =
       else if (/\bgzip\b/.test(accept)) { body = file.gz; headers['content-encoding'] = 'gzip'; }
       headers['content-length'] = body.length;
       res.writeHead(200, headers);
+      server.sent.responses += 1;
+      if (req.method !== 'HEAD') server.sent.bytes += body.length;
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch (e) {
       res.writeHead(500).end(String(e));
     }
   });
+  server.sent = { responses: 0, bytes: 0 };
   return new Promise((ok) => server.listen(port, host, () => ok(server)));
 }
 

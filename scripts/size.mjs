@@ -28,8 +28,11 @@ export function sizeReport(dir = 'dist') {
     }
   })(dir);
 
-  const index = readFileSync(join(dir, 'index.html'), 'utf8');
-  const page = (name) => { try { return readFileSync(join(dir, name), 'utf8'); } catch { return ''; } };
+  // What a page loads with JavaScript on: not what only <noscript> asks for.
+  const page = (name) => {
+    try { return readFileSync(join(dir, name), 'utf8').replace(/<noscript>[\s\S]*?<\/noscript>/g, ''); } catch { return ''; }
+  };
+  const index = page('index.html');
   const trainer = page('pelatih.html');
   const widget = page('widget.html');
   const rows = files.sort().map((p) => {

@@ -2,5 +2,8 @@
 
 fn main() {
     cek_siap_ekspor::ui::crash::install();
-    yew::Renderer::<cek_siap_ekspor::ui::App>::new().render();
+    // After the static intro's first paint: see ui::paint.
+    cek_siap_ekspor::ui::paint::after_first_paint(|| {
+        yew::Renderer::<cek_siap_ekspor::ui::App>::new().render();
+    });
 }

@@ -45,7 +45,7 @@ pub async fn fetch(entry: &'static Released) -> Option<&'static Bank> {
         return Some(b);
     }
     let window = web_sys::window()?;
-    let response = JsFuture::from(window.fetch_with_str(entry.file))
+    let response = JsFuture::from(window.fetch_with_str(entry.pack))
         .await
         .ok()?
         .dyn_into::<web_sys::Response>()
@@ -53,11 +53,9 @@ pub async fn fetch(entry: &'static Released) -> Option<&'static Bank> {
     if !response.ok() {
         return None;
     }
-    let text = JsFuture::from(response.text().ok()?)
-        .await
-        .ok()?
-        .as_string()?;
-    let bank: &'static Bank = Box::leak(Box::new(archive::parse_released(entry, &text)?));
+    let bytes = JsFuture::from(response.array_buffer().ok()?).await.ok()?;
+    let bytes = js_sys::Uint8Array::new(&bytes).to_vec();
+    let bank: &'static Bank = Box::leak(Box::new(archive::parse_released(entry, &bytes)?));
     LOADED.with(|l| l.borrow_mut().push(bank));
     // Compiled again, with the new bank, when next asked for.
     LIBRARY.with(|l| l.borrow_mut().take());

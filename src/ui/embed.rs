@@ -5,10 +5,10 @@
 //! A browser adapter: plain values in and out (origin, widget id, JSON);
 //! applying a host's configuration to the app is `hosted.rs`.
 
-use serde_json::{json, Value};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
+use crate::assessment::json::{self, Json};
 use crate::assessment::Lang;
 
 /// Version of the messages exchanged with embed.js.
@@ -59,19 +59,21 @@ fn confirm_host(window: &web_sys::Window, claimed: &str) -> Option<String> {
 }
 
 impl Embed {
-    /// Posts `{source, v, widget, type, ...fields}` to the host origin only.
-    pub fn post(&self, kind: &str, fields: Value) {
+    /// Posts `{source, v, widget, type, ...fields}` to the host origin only;
+    /// `fields` adds members to the message (`json::Object`).
+    pub fn post(&self, kind: &str, fields: impl FnOnce(json::Object) -> json::Object) {
         let (Some(host), Some(window)) = (&self.host, web_sys::window()) else {
             return;
         };
         let Ok(Some(parent)) = window.parent() else {
             return;
         };
-        let mut message = json!({ "source": "cek-siap-ekspor", "v": VERSION, "widget": self.widget, "type": kind });
-        if let (Some(m), Value::Object(extra)) = (message.as_object_mut(), fields) {
-            m.extend(extra);
-        }
-        if let Ok(value) = js_sys::JSON::parse(&message.to_string()) {
+        let message = json::Object::new()
+            .str("source", "cek-siap-ekspor")
+            .num("v", VERSION.into())
+            .str("widget", &self.widget)
+            .str("type", kind);
+        if let Ok(value) = js_sys::JSON::parse(&fields(message).end()) {
             let _ = parent.post_message(&value, host);
         }
     }
@@ -79,7 +81,7 @@ impl Embed {
     /// Calls `on` with each message from the host page: the right origin,
     /// from our parent window, in our format and for this widget. Everything
     /// else is ignored. The listener lives as long as the returned guard.
-    pub fn listen(&self, on: impl Fn(Value) + 'static) -> Option<gloo::events::EventListener> {
+    pub fn listen(&self, on: impl Fn(Json) + 'static) -> Option<gloo::events::EventListener> {
         let host = self.host.clone()?;
         let widget = self.widget.clone();
         let window = web_sys::window()?;
@@ -101,12 +103,13 @@ impl Embed {
                 else {
                     return;
                 };
-                let Ok(value) = serde_json::from_str::<Value>(&text) else {
+                let Some(value) = Json::parse(&text) else {
                     return;
                 };
-                if value["source"] == "cek-host"
-                    && value["v"] == VERSION
-                    && value["widget"] == widget.as_str()
+                let field = |name| value.get(name).and_then(Json::as_str);
+                if field("source") == Some("cek-host")
+                    && value.get("v").and_then(Json::as_u64) == Some(VERSION.into())
+                    && field("widget") == Some(widget.as_str())
                 {
                     on(value);
                 }
@@ -131,7 +134,8 @@ impl Embed {
             let height = body.get_bounding_client_rect().height().ceil();
             if (height - last.get()).abs() >= 1.0 {
                 last.set(height);
-                embed.post("height", json!({ "height": height }));
+                // Whole pixels: the height was rounded up.
+                embed.post("height", |m| m.num("height", height as u64));
             }
         });
         let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;

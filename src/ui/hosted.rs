@@ -7,25 +7,27 @@ use super::text::{t, Ui};
 use super::Applied;
 use crate::assessment::config;
 use crate::assessment::flow::Action;
+use crate::assessment::json::Json;
 use crate::assessment::Lang;
 
 /// Reads a `config` message from embed.js (the host's JSON file, or its
 /// data-attributes) and applies what is valid: theme colour, language, a
 /// custom bank. What is invalid is kept to be shown; the built-in bank and
 /// look stay for those parts.
-pub fn apply_config(message: &serde_json::Value, act: &Callback<Action>, key: &str) -> Applied {
+pub fn apply_config(message: &Json, act: &Callback<Action>, key: &str) -> Applied {
     let (config, problems, unreachable) =
-        if let Some(attributes) = message["attributes"].as_object() {
+        if let Some(Json::Object(attributes)) = message.get("attributes") {
             let pairs: Vec<(&str, &str)> = attributes
                 .iter()
                 .filter_map(|(k, v)| Some((k.as_str(), v.as_str()?)))
                 .collect();
             let (c, p) = config::from_attributes_partial(&pairs);
             (c, p, false)
-        } else if message["error"].is_string() {
+        } else if message.get("error").and_then(Json::as_str).is_some() {
             (config::Config::default(), Vec::new(), true)
         } else {
-            let (c, p) = config::parse_partial(message["json"].as_str().unwrap_or_default());
+            let text = message.get("json").and_then(Json::as_str);
+            let (c, p) = config::parse_partial(text.unwrap_or_default());
             (c, p, false)
         };
     if let Some(theme) = &config.theme {

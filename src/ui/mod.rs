@@ -10,6 +10,7 @@ pub mod download;
 pub mod embed;
 pub mod hosted;
 mod intro;
+pub mod paint;
 pub mod parts;
 pub mod place;
 pub mod pwa;
@@ -31,6 +32,7 @@ use yew::prelude::*;
 
 use crate::assessment::config;
 use crate::assessment::flow::{self, Action, Notice, Screen, State};
+use crate::assessment::json::{self, Json};
 use crate::assessment::resume::{self, Resume};
 use crate::assessment::route::Route;
 use crate::assessment::{Bank, Lang};
@@ -87,7 +89,7 @@ pub struct Applied {
 /// owner's own page never ships the configuration validator.
 #[derive(Clone, Copy)]
 pub struct EmbedHooks {
-    pub apply: fn(&serde_json::Value, &Callback<Action>, &str) -> Applied,
+    pub apply: fn(&Json, &Callback<Action>, &str) -> Applied,
     pub problems: fn(Lang, &Applied) -> Html,
 }
 
@@ -229,9 +231,10 @@ pub fn App(props: &AppProps) -> Html {
         let (act, applied, key) = (act.clone(), applied.clone(), key.clone());
         let saving_to = saving_to.clone();
         Callback::from(
-            move |message: serde_json::Value| match message["type"].as_str() {
+            move |message: Json| match message.get("type").and_then(Json::as_str) {
                 Some("lang") => {
-                    if let Some(lang) = message["lang"].as_str().and_then(Lang::from_code) {
+                    let lang = message.get("lang").and_then(Json::as_str);
+                    if let Some(lang) = lang.and_then(Lang::from_code) {
                         act.emit(Action::SetLang(lang));
                     }
                 }
@@ -387,7 +390,7 @@ pub fn App(props: &AppProps) -> Html {
 /// screen, `completed` with the scores only (never answers or a name), and
 /// its height whenever it changes. The host may switch the language.
 #[hook]
-fn use_embed(e: Option<&embed::Embed>, state: &State, on_message: &Callback<serde_json::Value>) {
+fn use_embed(e: Option<&embed::Embed>, state: &State, on_message: &Callback<Json>) {
     {
         let e = e.cloned();
         let on_message = on_message.clone();
@@ -397,7 +400,7 @@ fn use_embed(e: Option<&embed::Embed>, state: &State, on_message: &Callback<serd
             };
             let watch = e.watch_height();
             let listener = e.listen(move |message| on_message.emit(message));
-            e.post("ready", serde_json::json!({}));
+            e.post("ready", |m| m);
             Box::new(move || drop((watch, listener)))
         });
     }
@@ -418,22 +421,22 @@ fn use_embed(e: Option<&embed::Embed>, state: &State, on_message: &Callback<serd
             Screen::Review => ("review", shown.len() + 1),
             Screen::Result => ("result", shown.len() + 2),
         };
-        e.post(
-            "step",
-            serde_json::json!({ "screen": name, "index": index, "total": shown.len() }),
-        );
+        e.post("step", |m| {
+            m.str("screen", name)
+                .num("index", index as u64)
+                .num("total", shown.len() as u64)
+        });
         if *screen == Screen::Result {
             let outcome = crate::assessment::score::assess(bank, &answers);
-            let areas: serde_json::Map<String, serde_json::Value> = bank
-                .areas
-                .iter()
-                .zip(&outcome.areas)
-                .map(|(a, r)| (a.id.clone(), r.score.into()))
-                .collect();
-            e.post(
-                "completed",
-                serde_json::json!({ "level": bank.levels[outcome.level].id, "overall": outcome.overall, "areas": areas }),
-            );
+            let areas = (bank.areas.iter().zip(&outcome.areas))
+                .fold(json::Object::new(), |o, (a, r)| {
+                    o.num(&a.id, r.score.into())
+                });
+            e.post("completed", |m| {
+                m.str("level", &bank.levels[outcome.level].id)
+                    .num("overall", outcome.overall.into())
+                    .raw("areas", &areas.end())
+            });
         }
     });
 }

@@ -16,6 +16,9 @@ pub enum Ui {
     IntroPause,
     IntroNotSaved,
     IntroOutcome,
+    /// Shown only by the static pages, when the app cannot start there (no
+    /// JavaScript, no WebAssembly, or its files did not load).
+    NeedsBrowser,
     Start,
     Continue,
     StartOver,
@@ -156,6 +159,10 @@ pub fn t(lang: Lang, key: Ui) -> &'static str {
         Ui::IntroOutcome => (
             "Di akhir, Anda melihat tingkat kesiapan dan satu langkah berikutnya yang paling penting.",
             "At the end you see your readiness level and the one next step that matters most.",
+        ),
+        Ui::NeedsBrowser => (
+            "Cek Siap Ekspor perlu browser yang lebih baru, dengan JavaScript aktif. Buka halaman ini di Chrome untuk Android versi terbaru. Di Opera Mini atau mode hemat data, penilaian ini tidak bisa berjalan.",
+            "Cek Siap Ekspor needs a current browser with JavaScript turned on. Open this page in an up-to-date Chrome for Android. In Opera Mini or a data-saving mode, the assessment cannot run.",
         ),
         Ui::Start => ("Mulai", "Start"),
         Ui::Continue => ("Lanjutkan", "Continue"),

@@ -24,7 +24,7 @@ pub mod config;
 pub mod engine;
 
 pub use codes::{archive, code, crc, resume, route};
-pub use engine::{bank, cond, flow, plan, progress, score, validate};
+pub use engine::{bank, cond, flow, json, pack, plan, progress, score, sort, validate};
 
 pub use bank::{Bank, Kind, Lang, Question, Text};
 pub use flow::{Action, Answers, Screen, State};

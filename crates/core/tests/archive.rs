@@ -19,13 +19,28 @@ use cek_core::validate;
 use common::{answers_in, bank, walk_with, MERAUKE};
 use serde::Deserialize;
 
-/// A released bank as shipped, from `banks/`.
+/// A released bank as shipped, from `banks/`: its frozen JSON, which must be
+/// the bank `RELEASED` records, and the pack the pages fetch, which must read
+/// as that very bank.
 fn released_bank(version: u32) -> Bank {
     let entry = archive::released(version).expect("a released version");
     let path = format!("{}/../../banks/{}", env!("CARGO_MANIFEST_DIR"), entry.file);
     let json = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    archive::parse_released(entry, &json)
-        .unwrap_or_else(|| panic!("{path} is not the bank RELEASED records (version {version})"))
+    let bank: Bank = serde_json::from_str(&json).unwrap_or_else(|e| panic!("{path}: {e}"));
+    assert_eq!(
+        (bank.version, bank.fingerprint()),
+        (entry.version, entry.fingerprint),
+        "{path} is not the bank RELEASED records"
+    );
+    let pack = format!("{}/../../banks/{}", env!("CARGO_MANIFEST_DIR"), entry.pack);
+    let pack = std::fs::read(&pack).unwrap_or_else(|e| panic!("{pack}: {e}"));
+    assert_eq!(
+        archive::parse_released(entry, &pack).as_ref(),
+        Some(&bank),
+        "{}",
+        entry.pack
+    );
+    bank
 }
 
 #[test]

@@ -22,8 +22,11 @@ pub struct Released {
     pub fingerprint: u32,
     /// The day it shipped, for "Hasil ini memakai pertanyaan versi 1, …".
     pub released: (u16, u8, u8),
-    /// Beside the app's pages: `banks/` is copied there at build time.
+    /// The frozen source, `banks/bank-vN.json`.
     pub file: &'static str,
+    /// What the pages fetch: its pack (`pack.rs`), copied beside them at
+    /// build time.
+    pub pack: &'static str,
 }
 
 impl Released {
@@ -41,12 +44,14 @@ pub const RELEASED: &[Released] = &[
         fingerprint: 0x08de_a687,
         released: (2026, 11, 28),
         file: "bank-v1.json",
+        pack: "bank-v1.pack1",
     },
     Released {
         version: 2,
         fingerprint: 0x5d93_6814,
         released: (2026, 12, 2),
         file: "bank-v2.json",
+        pack: "bank-v2.pack1",
     },
 ];
 
@@ -98,11 +103,11 @@ fn locate_among(header: &Header, ours: &[(u32, u32)]) -> Found {
     }
 }
 
-/// A fetched released bank, if it is the very one `entry` names. Not
-/// validated here (the validator doesn't ship to phones): every released
+/// A fetched released bank (its pack), if it is the very one `entry` names.
+/// Not validated here (the validator doesn't ship to phones): every released
 /// bank passed validation before it shipped (`tests/archive.rs`).
-pub fn parse_released(entry: &Released, json: &str) -> Option<Bank> {
-    let bank: Bank = serde_json::from_str(json).ok()?;
+pub fn parse_released(entry: &Released, pack: &[u8]) -> Option<Bank> {
+    let bank = crate::engine::pack::unpack(pack)?;
     (bank.version == entry.version && bank.fingerprint() == entry.fingerprint).then_some(bank)
 }
 

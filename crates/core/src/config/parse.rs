@@ -132,7 +132,7 @@ pub fn from_attributes_partial(pairs: &[(&str, &str)]) -> (Config, Vec<ConfigPro
     (config, p)
 }
 
-/// A bare question bank (the schema of `src/assessment/bank.json`), checked
+/// A bare question bank (the schema of `crates/core/src/engine/bank.json`), checked
 /// like the `bank` of a configuration but with paths from its own root.
 pub fn parse_bank(json: &str) -> Result<Bank, Vec<ConfigProblem>> {
     let mut p = Vec::new();

@@ -2,7 +2,6 @@
 //! `bank.json` (content is data; see README "Changing questions and rules").
 
 use serde::{Deserialize, Serialize};
-use std::sync::OnceLock;
 
 use super::cond::Cond;
 
@@ -231,22 +230,7 @@ pub struct Rule {
     pub raises: Option<String>,
 }
 
-const BUILTIN_JSON: &str = include_str!("bank.json");
-
 impl Bank {
-    /// The built-in bank, parsed on first use. It is validated by
-    /// `tests/bank_integrity.rs` rather than at start-up, so the validator's
-    /// code and messages don't ship to every phone.
-    pub fn builtin() -> &'static Bank {
-        static BANK: OnceLock<Bank> = OnceLock::new();
-        // Not `expect`: formatting serde_json's error would ship its Debug
-        // machinery to every phone for a case the tests rule out.
-        BANK.get_or_init(|| match serde_json::from_str(BUILTIN_JSON) {
-            Ok(bank) => bank,
-            Err(_) => panic!("bank.json does not parse (tests/bank_integrity.rs catches this)"),
-        })
-    }
-
     pub fn question(&self, id: &str) -> Option<&Question> {
         self.questions.iter().find(|q| q.id == id)
     }

@@ -270,7 +270,8 @@ fn choose(bank: &Bank, state: &mut State, q: String, option: String) {
                 chosen.retain(|c| !exclusive && question.choice(c).is_some_and(|o| !o.exclusive));
                 chosen.push(option);
                 // Keep bank order so saved answers and labels are stable.
-                chosen.sort_by_key(|c| question.options.iter().position(|o| o.id == *c));
+                let at = |c: &String| question.options.iter().position(|o| o.id == *c);
+                super::sort::by(chosen, |a, b| at(a) < at(b));
             }
         }
     }

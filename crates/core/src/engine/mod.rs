@@ -5,8 +5,11 @@
 pub mod bank;
 pub mod cond;
 pub mod flow;
+pub mod json;
+pub mod pack;
 pub mod plan;
 pub mod progress;
 pub mod score;
+pub mod sort;
 pub mod types;
 pub mod validate;

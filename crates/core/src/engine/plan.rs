@@ -64,7 +64,7 @@ impl Engine<'_> {
         };
         let mut required = self.required_rules(&outcome.gates);
         // Two gates may require the same rule: it takes one place in the plan.
-        required.sort_unstable();
+        super::sort::by(&mut required, |a, b| a < b);
         required.dedup();
         let limit = 1 + MAX_FURTHER;
         let mut room = limit.saturating_sub(required.len());
@@ -110,7 +110,7 @@ impl Engine<'_> {
                 Some((cap, g))
             })
             .collect();
-        binding.sort_unstable();
+        super::sort::by(&mut binding, |a, b| a < b);
         // The binding gates' steps, hardest cap first; the first of them
         // always leads, and the gates' required steps are always in.
         let mut lead: Vec<usize> = Vec::new();
@@ -147,7 +147,7 @@ impl Engine<'_> {
             .filter(|&i| must.contains(&i) || self.rules[i].holds(&facts))
             .collect();
         // Stable, so bank order stays among equal gains.
-        rest.sort_by(|&a, &b| gain(b).total_cmp(&gain(a)));
+        super::sort::by(&mut rest, |&a, &b| gain(b).total_cmp(&gain(a)).is_lt());
         let limit = 1 + MAX_FURTHER;
         let mut free = limit.saturating_sub(must.len());
         let mut steps = Vec::new();

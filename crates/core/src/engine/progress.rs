@@ -8,10 +8,9 @@
 //! - 2 (key `…progress.v2`): adds `finished_on`, the day of the result.
 //!   Format 1 reads as format 2 without a day.
 
-use serde::{Deserialize, Serialize};
-
 use super::bank::{Bank, Kind, Lang};
 use super::flow::{first_unanswered, shown_ids, Answers, Day, Screen, State};
+use super::json::{self, Json};
 
 /// Storage key of the progress; the version is in the key so an older
 /// version of the app, still open in another tab, never reads a format it
@@ -42,32 +41,13 @@ const FORMAT: u32 = 2;
 /// Formats this version reads.
 const READS: [u32; 2] = [1, 2];
 
-#[derive(Serialize, Deserialize)]
+/// What a saved text holds, before it is checked against the bank.
 struct Saved {
-    format: u32,
-    /// The bank version the answers were given against.
-    bank: u32,
-    #[serde(flatten)]
     screen: Screen,
     from_review: bool,
     answers: Answers,
-    #[serde(default)]
     name: String,
-    #[serde(
-        default,
-        skip_serializing_if = "Option::is_none",
-        deserialize_with = "day_or_none"
-    )]
     finished_on: Option<Day>,
-}
-
-/// A day that doesn't parse is dropped on its own: losing every answer over
-/// a hand-edited date would be worse.
-fn day_or_none<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Day>, D::Error> {
-    let text = Option::<serde_json::Value>::deserialize(d)?;
-    Ok(text
-        .and_then(|v| v.as_str().map(str::to_string))
-        .and_then(|s| Day::try_from(s).ok()))
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -78,36 +58,107 @@ pub enum LoadError {
     UnknownFormat(u32),
 }
 
+/// The saved text: one JSON object, `{"format":2,"bank":2,"screen":"question",
+/// "q":"nib","from_review":false,"answers":{"nib":["sudah"]},"name":"",
+/// "finished_on":"2026-12-02"}` (`q` only on a question, `finished_on` only
+/// once there is a result). Written by hand (`json.rs`), as serde_json wrote
+/// it before, so the owner's page carries no JSON library.
 pub fn encode(bank: &Bank, state: &State) -> String {
-    let saved = Saved {
-        format: FORMAT,
-        bank: bank.version,
-        screen: state.screen.clone(),
-        from_review: state.from_review,
-        answers: state.answers.clone(),
-        name: state.name.clone(),
-        finished_on: state.finished_on,
+    let mut answers = json::Object::new();
+    for (q, chosen) in &state.answers {
+        let mut list = String::from("[");
+        for (i, c) in chosen.iter().enumerate() {
+            if i > 0 {
+                list.push(',');
+            }
+            json::quote(&mut list, c);
+        }
+        list.push(']');
+        answers = answers.raw(q, &list);
+    }
+    let (screen, q) = match &state.screen {
+        Screen::Intro => ("intro", None),
+        Screen::Question(q) => ("question", Some(q)),
+        Screen::Review => ("review", None),
+        Screen::Result => ("result", None),
     };
-    serde_json::to_string(&saved).unwrap_or_default()
+    let mut saved = json::Object::new()
+        .num("format", FORMAT.into())
+        .num("bank", bank.version.into())
+        .str("screen", screen);
+    if let Some(q) = q {
+        saved = saved.str("q", q);
+    }
+    saved = saved
+        .bool("from_review", state.from_review)
+        .raw("answers", &answers.end())
+        .str("name", &state.name);
+    if let Some(day) = state.finished_on {
+        saved = saved.str("finished_on", &day.to_string());
+    }
+    saved.end()
+}
+
+/// The fields of a saved text, as format 1 and 2 wrote them; `None` when a
+/// required one is missing or of the wrong type.
+fn read(value: &Json, format: u32) -> Option<Saved> {
+    u32::try_from(value.get("bank")?.as_u64()?).ok()?;
+    let screen = match value.get("screen")?.as_str()? {
+        "intro" => Screen::Intro,
+        "question" => Screen::Question(value.get("q")?.as_str()?.to_string()),
+        "review" => Screen::Review,
+        "result" => Screen::Result,
+        _ => return None,
+    };
+    // Format 1 and 2 (serde's adjacent tag) refused a `q` on other screens.
+    if !matches!(screen, Screen::Question(_)) && value.get("q").is_some_and(|q| *q != Json::Null) {
+        return None;
+    }
+    let Json::Object(members) = value.get("answers")? else {
+        return None;
+    };
+    let mut answers = Answers::new();
+    for (q, chosen) in members {
+        let Json::Array(chosen) = chosen else {
+            return None;
+        };
+        let chosen = chosen.iter().map(|c| c.as_str().map(str::to_string));
+        answers.insert(q.clone(), chosen.collect::<Option<Vec<_>>>()?);
+    }
+    let name = match value.get("name") {
+        None => String::new(),
+        Some(name) => name.as_str()?.to_string(),
+    };
+    Some(Saved {
+        screen,
+        from_review: value.get("from_review")?.as_bool()?,
+        answers,
+        name,
+        // Format 1 had no day; anything under that name is not ours. A day
+        // that doesn't parse is dropped on its own: losing every answer over
+        // a hand-edited date would be worse.
+        finished_on: value
+            .get("finished_on")
+            .and_then(Json::as_str)
+            .filter(|_| format >= 2)
+            .and_then(|s| Day::try_from(s.to_string()).ok()),
+    })
 }
 
 /// Restores screen and answers. Answers to questions or options the bank no
 /// longer has are dropped; the rest are kept, so a changed bank asks only
 /// what is new.
 pub fn decode(bank: &Bank, text: &str, lang: Lang) -> Result<State, LoadError> {
-    let format = serde_json::from_str::<serde_json::Value>(text)
-        .ok()
-        .and_then(|v| v.get("format")?.as_u64())
+    let value = Json::parse(text).ok_or(LoadError::Unreadable)?;
+    let format = value
+        .get("format")
+        .and_then(Json::as_u64)
         .ok_or(LoadError::Unreadable)?;
     let format = u32::try_from(format).unwrap_or(u32::MAX);
     if !READS.contains(&format) {
         return Err(LoadError::UnknownFormat(format));
     }
-    let mut saved: Saved = serde_json::from_str(text).map_err(|_| LoadError::Unreadable)?;
-    if format == 1 {
-        // Format 1 had no day; anything under that name is not ours.
-        saved.finished_on = None;
-    }
+    let saved = read(&value, format).ok_or(LoadError::Unreadable)?;
 
     let mut answers = Answers::new();
     for (q, chosen) in saved.answers {

@@ -292,7 +292,7 @@ impl<'a> Engine<'a> {
             .filter(|c| c.lost > 0)
             .collect();
         // Stable sort keeps bank order among equal costs, so explanations don't flicker.
-        costs.sort_by_key(|c| std::cmp::Reverse(c.lost));
+        super::sort::by(&mut costs, |a, b| a.lost > b.lost);
         AreaResult { score, costs }
     }
 }

@@ -1,0 +1,24 @@
+// When the app cannot start in this browser, say so at the top of the page
+// and hide the buttons that need it (the static intro's "Mulai", ID/EN and
+// the trainer link), instead of leaving buttons that do nothing. A classic
+// script, so browsers too old for the app still run it. Without JavaScript,
+// <noscript> and tanpa-js.css do the same.
+(function () {
+  var started = false;
+  function show() {
+    if (started) return;
+    var note = document.getElementById('perlu-browser');
+    if (note) note.hidden = false;
+    document.documentElement.className += ' tanpa-app';
+  }
+  // trunk's loader says when the app runs; until then a failure means the
+  // app will not start (its files did not load, or WebAssembly refused them).
+  addEventListener('TrunkApplicationStarted', function () { started = true; });
+  if (typeof WebAssembly !== 'object' || !('noModule' in document.createElement('script'))) {
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', show);
+    else show();
+    return;
+  }
+  addEventListener('unhandledrejection', show);
+  addEventListener('error', function (e) { if (e.target && e.target.tagName === 'SCRIPT') show(); }, true);
+})();

@@ -1,0 +1,153 @@
+// Where a wasm file's bytes go: code bytes per crate and per module of ours,
+// read from the function names a build keeps (the name section). A release
+// build's wasm-opt strips names, so this reads a build made for measuring:
+//
+//   make wasm-sizes        (builds the three pages' wasm with names, prints the tables)
+//   node scripts/wasm-sizes.mjs FILE.wasm [TOP]
+//
+// Each function is counted under the first path in its name: `serde_json::de::…`
+// is serde_json's; `<cek_core::bank::Bank as serde::Deserialize>::deserialize`
+// is ours (derived code for our type, which our choices put there); generic
+// std code instantiated for our types is std's. Bytes are before wasm-opt and
+// before compression, so read the shares, not the totals (the size table of
+// scripts/size.mjs has the shipped bytes).
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+
+function leb(buf, at) {
+  let value = 0; let shift = 0; let byte;
+  do { byte = buf[at++]; value += (byte & 0x7f) * 2 ** shift; shift += 7; } while (byte & 0x80);
+  return [value, at];
+}
+function name(buf, at) {
+  const [len, start] = leb(buf, at);
+  return [buf.toString('utf8', start, start + len), start + len];
+}
+
+/** `{ functions: [{name, bytes}], data, total, sections: {name: bytes} }` */
+export function readWasm(buf) {
+  if (buf.readUInt32LE(0) !== 0x6d736100) throw new Error('not a wasm file');
+  let at = 8; let imported = 0; const bodies = []; const names = new Map();
+  let data = 0; const sections = {};
+  const sectionNames = ['custom', 'type', 'import', 'function', 'table', 'memory', 'global', 'export', 'start', 'element', 'code', 'data', 'datacount', 'tag'];
+  while (at < buf.length) {
+    const id = buf[at];
+    const [size, body] = leb(buf, at + 1);
+    const end = body + size;
+    let label = sectionNames[id] ?? `section ${id}`;
+    if (id === 0) {
+      const [custom, p] = name(buf, body);
+      label = `custom "${custom}"`;
+      if (custom === 'name') {
+        let q = p;
+        while (q < end) {
+          const kind = buf[q];
+          const [len, s] = leb(buf, q + 1);
+          if (kind === 1) {
+            let [count, r] = leb(buf, s);
+            for (; count > 0; count--) {
+              const [idx, r2] = leb(buf, r);
+              const [fname, r3] = name(buf, r2);
+              names.set(idx, fname);
+              r = r3;
+            }
+          }
+          q = s + len;
+        }
+      }
+    } else if (id === 2) {
+      let [count, p] = leb(buf, body);
+      for (; count > 0; count--) {
+        [, p] = name(buf, p);
+        [, p] = name(buf, p);
+        const kind = buf[p++];
+        if (kind === 0) { imported++; [, p] = leb(buf, p); }
+        else if (kind === 1) { p++; const flags = buf[p++]; [, p] = leb(buf, p); if (flags & 1) [, p] = leb(buf, p); }
+        else if (kind === 2) { const flags = buf[p++]; [, p] = leb(buf, p); if (flags & 1) [, p] = leb(buf, p); }
+        else if (kind === 3) { p += 2; }
+        else if (kind === 4) { p++; [, p] = leb(buf, p); }
+      }
+    } else if (id === 10) {
+      let [count, p] = leb(buf, body);
+      for (; count > 0; count--) {
+        const [len, s] = leb(buf, p);
+        bodies.push(s + len - p);
+        p = s + len;
+      }
+    } else if (id === 11) {
+      data = size;
+    }
+    sections[label] = (sections[label] ?? 0) + (end - at);
+    at = end;
+  }
+  const functions = bodies.map((bytes, i) => ({ name: names.get(imported + i) ?? `func[${imported + i}]`, bytes }));
+  return { functions, data, total: buf.length, sections };
+}
+
+/** Rust's legacy symbol mangling (`_ZN…E`) undone: `_ZN3foo3barE` is `foo::bar`. */
+export function demangle(sym) {
+  if (!sym.startsWith('_ZN')) return sym;
+  const parts = [];
+  let at = 3;
+  while (at < sym.length && sym[at] !== 'E') {
+    const m = /^\d+/.exec(sym.slice(at));
+    if (!m) break;
+    at += m[0].length;
+    parts.push(sym.slice(at, at + Number(m[0])));
+    at += Number(m[0]);
+  }
+  // Drop the trailing hash segment (`h0123…`).
+  if (parts.length > 1 && /^h[0-9a-f]{16}$/.test(parts[parts.length - 1])) parts.pop();
+  const codes = { SP: '@', BP: '*', RF: '&', LT: '<', GT: '>', LP: '(', RP: ')', C: ',' };
+  return parts.join('::')
+    .replace(/\$([A-Z]{1,2})\$/g, (all, c) => codes[c] ?? all)
+    .replace(/\$u([0-9a-f]+)\$/g, (_, h) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/\.\./g, '::')
+    .replace(/^_(?=[<$])/, '');
+}
+
+/** The crate a function's code belongs to, and for ours the module. */
+export function owner(mangled) {
+  // v0 mangling (`_R…`, std's own crates): the first crate named in it.
+  const v0 = /^_R.*?C[sa-zA-Z0-9]*?_(\d+)([a-z_][a-z0-9_]*)/.exec(mangled);
+  const fname = v0 ? `${v0[2].slice(0, Number(v0[1]))}::?` : demangle(mangled);
+  let s = fname.replace(/^(<)+/, '').replace(/^(&|mut |dyn |\*const |\*mut |\[)+/, '');
+  const path = s.split(/ as |[<>, ()]/)[0];
+  const parts = path.split('::');
+  const krate = parts[0] || '?';
+  if (krate === 'cek_siap_ekspor' || krate === 'cek_core' || krate === 'pelatih' || krate === 'widget') {
+    const modules = parts.slice(1).filter((p) => /^[a-z_][a-z0-9_]*$/.test(p));
+    // The module that holds the item: drop the function's own name.
+    const module = modules.length > 1 ? modules.slice(0, -1).join('::') : modules[0] ?? '';
+    return { krate: 'ours', module: `${krate}::${module}`.replace(/::$/, '') };
+  }
+  return { krate: /^[a-z_][a-z0-9_]*$/.test(krate) ? krate : '(unnamed or std shims)', module: null };
+}
+
+export function groups(functions) {
+  const byCrate = new Map(); const byModule = new Map();
+  for (const f of functions) {
+    if (f.name.startsWith('__wbindgen_describe')) continue; // removed by wasm-bindgen
+    const o = owner(f.name);
+    byCrate.set(o.krate, (byCrate.get(o.krate) ?? 0) + f.bytes);
+    if (o.module) byModule.set(o.module, (byModule.get(o.module) ?? 0) + f.bytes);
+  }
+  const sorted = (m) => [...m.entries()].sort((a, b) => b[1] - a[1]);
+  return { byCrate: sorted(byCrate), byModule: sorted(byModule) };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const [file, top = '15'] = process.argv.slice(2);
+  const w = readWasm(readFileSync(file));
+  const code = w.functions.reduce((a, f) => a + f.bytes, 0);
+  const pct = (n, of) => `${((100 * n) / of).toFixed(1)}%`.padStart(6);
+  const row = (label, n, of) => console.log(`  ${label.padEnd(48)}${String(n).padStart(9)} ${pct(n, of)}`);
+  console.log(`${file}: ${w.total} bytes; code ${code}, data ${w.data}, ${w.functions.length} functions`);
+  const { byCrate, byModule } = groups(w.functions);
+  console.log('code by crate:');
+  for (const [k, n] of byCrate.slice(0, Number(top))) row(k, n, code);
+  console.log('code of ours by module:');
+  for (const [k, n] of byModule.slice(0, Number(top))) row(k, n, code);
+  console.log(`largest functions:`);
+  for (const f of [...w.functions].sort((a, b) => b.bytes - a.bytes).slice(0, Number(top))) row(demangle(f.name).slice(0, 48), f.bytes, code);
+}
