@@ -168,11 +168,14 @@ async function walk({ viewport, deviceScaleFactor, text200 = false }) {
   await page.fill('#w-name', 'Pelatihan Ekspor Kabupaten Merauke');
   await page.fill('#w-place', 'Merauke, Papua Selatan');
   await page.getByRole('button', { name: 'Buat pelatihan' }).click();
+  // Creating it opens it.
+  await page.locator('#paste').waitFor();
+  await check('workshop without participants');
+  await page.getByRole('button', { name: 'Kembali ke daftar pelatihan' }).click();
   await page.getByRole('button', { name: /Buka/ }).waitFor();
   await check('trainer page with a workshop');
   await page.getByRole('button', { name: /Buka/ }).click();
   await page.locator('#paste').waitFor();
-  await check('workshop without participants');
   await page.fill('#paste', 'halo, ini bukan kode');
   await page.getByRole('button', { name: 'Tambahkan' }).click();
   await page.locator('.status', { hasText: 'Tidak ada kode' }).waitFor();
@@ -356,6 +359,8 @@ test('axe-core finds no WCAG 2.1 AA violations in trainer mode\'s states, on the
     await trainer.fill('#w-place', place);
     await trainer.getByRole('button', { name: 'Buat pelatihan' }).click();
     await trainer.locator('.status', { hasText: name }).waitFor();
+    // Creating it opened it; back to the list for the next one.
+    await trainer.getByRole('button', { name: 'Kembali ke daftar pelatihan' }).click();
   }
   assert.equal(await trainer.getByRole('button', { name: /Buka/ }).count(), 2);
   await check(trainer, 'trainer page with two workshops');

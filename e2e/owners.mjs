@@ -149,7 +149,7 @@ const OWNERS = [
   },
   {
     "name": "v1-result",
-    "who": "the finished assessment the first release saved in tests/fixtures/progress-v1/v1-result.json, resumed after the update: its new questions answered with their first option",
+    "who": "the finished assessment the first release saved in crates/core/tests/fixtures/progress-v1/v1-result.json, resumed after the update: its new questions answered with their first option",
     "level": { "id": "madya", "title": "Madya" },
     "next": { "id": "kirim_resmi_pertama", "title": "Kirim sampel pertama lewat jalur resmi" },
     "answers": {

@@ -11,8 +11,8 @@ import {
   test, before, after, start, phone, open, appReady, answerAll, foreign, cspViolations, KEYS, seedStorage, axeScreen,
 } from './helpers.mjs';
 
-const golden = JSON.parse(readFileSync('tests/fixtures/codes-v1.json', 'utf8'));
-const other = JSON.parse(readFileSync('tests/fixtures/code-other-organisation.json', 'utf8'));
+const golden = JSON.parse(readFileSync('crates/core/tests/fixtures/codes-v1.json', 'utf8'));
+const other = JSON.parse(readFileSync('crates/core/tests/fixtures/code-other-organisation.json', 'utf8'));
 // Today's bank: its version is what the page is built with.
 const today = JSON.parse(readFileSync('crates/core/src/engine/bank.json', 'utf8'));
 

@@ -91,7 +91,7 @@ fn owners(bank: &Bank) -> Vec<(&'static str, &'static str, Answers)> {
         ),
         (
             "v1-result",
-            "the finished assessment the first release saved in tests/fixtures/progress-v1/v1-result.json, resumed after the update: its new questions answered with their first option",
+            "the finished assessment the first release saved in crates/core/tests/fixtures/progress-v1/v1-result.json, resumed after the update: its new questions answered with their first option",
             v1_result_resumed(bank),
         ),
     ]
