@@ -21,11 +21,14 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 const MAX_WAIT_MS: u32 = 1000;
+
+/// The mount, taken by whichever comes first: the paint or the timeout.
+type Once = Rc<Cell<Option<Box<dyn FnOnce()>>>>;
 const LCP: &str = "largest-contentful-paint";
 
 /// Runs `mount` once the static intro's paint is recorded (see above).
 pub fn after_first_paint(mount: impl FnOnce() + 'static) {
-    let once: Rc<Cell<Option<Box<dyn FnOnce()>>>> = Rc::new(Cell::new(Some(Box::new(mount))));
+    let once: Once = Rc::new(Cell::new(Some(Box::new(mount))));
     let run = move || {
         if let Some(mount) = once.take() {
             mount();
