@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 ENV := source scripts/env.sh &&
 
-.PHONY: serve test setup setup-test build build-debug dev lint native fuzz-smoke fuzz browser e2e size size-check bench bench-cohort bench-web wordpress-plugin wordpress-lint wordpress-services
+.PHONY: serve test setup setup-test build build-debug dev lint native fuzz-smoke fuzz browser e2e size size-check wasm-sizes bench bench-cohort bench-web wordpress-plugin wordpress-lint wordpress-services
 
 serve: setup build
 	$(ENV) node scripts/serve.mjs dist 8080
@@ -36,6 +36,9 @@ build:
 build-debug:
 	$(ENV) trunk build --dist target/dist-debug
 	node scripts/csp.mjs target/dist-debug
+	# Precompressed, as the release is: brotli of the 3.6 MB debug wasm on
+	# the first request took most of a test's 10 s wait.
+	node scripts/compress.mjs target/dist-debug
 
 # The WordPress plugin as the zip an administrator uploads (Plugins → Add
 # New → Upload Plugin). The Indonesian .mo is compiled here from the .po by
@@ -91,6 +94,18 @@ e2e:
 # Shipped files: raw, gzip and brotli bytes, and the first-load total.
 size: setup build
 	$(ENV) node scripts/size.mjs dist --check
+
+# Where each page's wasm bytes go (docs/bytes.md): the release profile and
+# wasm-opt -Oz as trunk runs them, but with the function names kept.
+WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-reference-types --enable-sign-ext --enable-mutable-globals --enable-multivalue
+wasm-sizes: setup
+	$(ENV) cargo build --release --target wasm32-unknown-unknown --bins
+	mkdir -p target/wasm-sizes
+	for bin in cek-siap-ekspor pelatih widget; do \
+	  $(ENV) wasm-bindgen --target web --no-typescript --out-dir target/wasm-sizes target/wasm32-unknown-unknown/release/$$bin.wasm && \
+	  node_modules/.bin/wasm-opt -Oz -g $(WASM_OPT_FEATURES) target/wasm-sizes/$${bin}_bg.wasm -o target/wasm-sizes/$$bin.wasm && \
+	  node scripts/wasm-sizes.mjs target/wasm-sizes/$$bin.wasm 12 || exit 1; \
+	done
 
 # The budget check alone, on the build make test just made.
 size-check:

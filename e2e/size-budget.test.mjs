@@ -19,3 +19,20 @@ test('control: a page one byte over its budget is reported', () => {
     assert.deepEqual(overBudget(report, tight), [{ page, brotli: report[page].brotli, budget: report[page].brotli - 1 }], page);
   }
 });
+
+// The owner's page reads its bank from a pack and its saved progress with
+// the small JSON reader of the core (engine/json.rs), so serde_json is not in
+// its wasm; the widget, which reads hosts' configuration files, has it. One
+// of serde_json's own error messages is the mark (kept in release builds).
+const SERDE_JSON_MARK = 'EOF while parsing';
+const wasmOf = (page) => report.files.map((f) => f.file).find((f) => f.startsWith(`${page}-`) && f.endsWith('_bg.wasm'));
+
+test('no JSON library on the owner\'s page', () => {
+  const owner = readFileSync(`dist/${wasmOf('cek-siap-ekspor')}`);
+  assert.equal(owner.includes(SERDE_JSON_MARK), false, 'serde_json is in the owner\'s wasm');
+});
+
+test('control: the mark is found where serde_json is (the widget)', () => {
+  const widget = readFileSync(`dist/${wasmOf('widget')}`);
+  assert.equal(widget.includes(SERDE_JSON_MARK), true);
+});

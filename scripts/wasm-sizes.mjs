@@ -2,7 +2,8 @@
 // read from the function names a build keeps (the name section). A release
 // build's wasm-opt strips names, so this reads a build made for measuring:
 //
-//   make wasm-sizes        (builds the three pages' wasm with names, prints the tables)
+//   make wasm-sizes        (builds the three pages' wasm as the release does,
+//                           but keeping names, and prints the tables)
 //   node scripts/wasm-sizes.mjs FILE.wasm [TOP]
 //
 // Each function is counted under the first path in its name: `serde_json::de::…`
@@ -86,7 +87,8 @@ export function readWasm(buf) {
 
 /** Rust's legacy symbol mangling (`_ZN…E`) undone: `_ZN3foo3barE` is `foo::bar`. */
 export function demangle(sym) {
-  if (!sym.startsWith('_ZN')) return sym;
+  // Already demangled (wasm-bindgen does it): drop the hash and crate disambiguators.
+  if (!sym.startsWith('_ZN')) return sym.replace(/::h[0-9a-f]{16}$/, '').replace(/\[[0-9a-f]{16}\]/g, '');
   const parts = [];
   let at = 3;
   while (at < sym.length && sym[at] !== 'E') {

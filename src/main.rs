@@ -2,8 +2,7 @@
 
 fn main() {
     cek_siap_ekspor::ui::crash::install();
-    // After the static intro's first paint: see ui::paint.
-    cek_siap_ekspor::ui::paint::after_first_paint(|| {
-        yew::Renderer::<cek_siap_ekspor::ui::App>::new().render();
-    });
+    // The loader (Trunk.toml) starts this only after the static intro's
+    // first paint is recorded, so the app replacing it is no new LCP.
+    yew::Renderer::<cek_siap_ekspor::ui::App>::new().render();
 }

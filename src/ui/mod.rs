@@ -12,7 +12,6 @@ pub mod embed;
 mod history;
 pub mod hosted;
 mod intro;
-pub mod paint;
 pub mod parts;
 pub mod place;
 pub mod pwa;
