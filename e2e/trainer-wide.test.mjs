@@ -49,6 +49,7 @@ test('a trainer who creates a workshop is in it, its dashboard shown and focused
   assert.equal(await p.page.evaluate(() => document.activeElement?.id), 'screen-heading');
   // It was saved: after a reload it is on the list, once.
   await p.page.reload();
+  await p.page.getByRole('button', { name: 'Buka: Klinik Ekspor Kopi Gayo' }).waitFor();
   assert.equal(await p.page.getByRole('button', { name: 'Buka: Klinik Ekspor Kopi Gayo' }).count(), 1);
   await assertCspHolds(p.page, 'trainer page after creating a workshop');
   assert.deepEqual(p.errors, []);
