@@ -403,6 +403,7 @@ const ADAPTERS: &[&str] = &[
     "ui::pwa",
     "ui::banks",
     "ui::crash",
+    "ui::camera",
 ];
 /// The shell's screens and their parts.
 const SCREENS: &[&str] = &[
@@ -417,6 +418,9 @@ const SCREENS: &[&str] = &[
     "ui::carry",
     "ui::parts",
     "ui::hosted",
+    "ui::scan",
+    "ui::checklist",
+    "ui::history",
 ];
 
 /// Screens call adapters, never the other way round: no adapter reaches a

@@ -2,6 +2,7 @@
 //! the effects at the edge (saving progress, the document language, focus).
 
 pub mod banks;
+mod camera;
 mod carry;
 mod chart;
 mod checklist;

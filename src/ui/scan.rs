@@ -1,25 +1,16 @@
-//! Scanning a participant's QR code with the camera, where the browser has
-//! the BarcodeDetector API (Chrome on Android). Elsewhere it says so and
-//! points to pasting links instead.
+//! The trainer's "Pindai QR" button: scanning a participant's QR code with
+//! the camera (`camera.rs`), where the browser can (Chrome on Android).
+//! Elsewhere it says so and points to pasting links instead.
 
 use std::cell::Cell;
 use std::rc::Rc;
 
-use js_sys::{Array, Function, Object, Promise, Reflect};
-use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::{spawn_local, JsFuture};
+use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
+use super::camera;
 use super::text::{t, Ui};
 use crate::assessment::Lang;
-
-fn detector_class() -> Option<Function> {
-    let window = web_sys::window()?;
-    Reflect::get(&window, &JsValue::from_str("BarcodeDetector"))
-        .ok()?
-        .dyn_into::<Function>()
-        .ok()
-}
 
 #[derive(Clone, PartialEq, Properties)]
 pub struct ScannerProps {
@@ -46,7 +37,7 @@ pub fn Scanner(props: &ScannerProps) -> Html {
         let running = running.borrow().clone();
         let on_code = props.on_code.clone();
         Callback::from(move |_| {
-            let Some(class) = detector_class() else {
+            let Some(detector) = camera::QrDetector::new() else {
                 message.set(Some(t(lang, Ui::NoScanner)));
                 return;
             };
@@ -61,7 +52,8 @@ pub fn Scanner(props: &ScannerProps) -> Html {
             running.set(true);
             message.set(Some(t(lang, Ui::Scanning)));
             spawn_local(async move {
-                let result = scan(&class, &video, &running).await;
+                let element = move || video.cast::<web_sys::HtmlVideoElement>();
+                let result = detector.scan(element, &running).await;
                 running.set(false);
                 active.set(false);
                 match result {
@@ -92,63 +84,4 @@ pub fn Scanner(props: &ScannerProps) -> Html {
             }
         </div>
     }
-}
-
-/// Opens the back camera and looks for a QR code a few times a second until
-/// one is found or `running` is cleared. Always stops the camera.
-async fn scan(
-    class: &Function,
-    video: &NodeRef,
-    running: &Cell<bool>,
-) -> Result<Option<String>, JsValue> {
-    let window = web_sys::window().ok_or(JsValue::NULL)?;
-    let constraints = web_sys::MediaStreamConstraints::new();
-    let facing = Object::new();
-    Reflect::set(&facing, &"facingMode".into(), &"environment".into())?;
-    constraints.set_video(&facing);
-    let stream: web_sys::MediaStream = JsFuture::from(
-        window
-            .navigator()
-            .media_devices()?
-            .get_user_media_with_constraints(&constraints)?,
-    )
-    .await?
-    .dyn_into()?;
-
-    let found = async {
-        // The <video> appears after the re-render that set `active`.
-        let element = loop {
-            if let Some(v) = video.cast::<web_sys::HtmlVideoElement>() {
-                break v;
-            }
-            gloo::timers::future::TimeoutFuture::new(50).await;
-        };
-        element.set_src_object(Some(&stream));
-        let _ = element.play();
-        let options = Object::new();
-        Reflect::set(&options, &"formats".into(), &Array::of1(&"qr_code".into()))?;
-        let detector = Reflect::construct(class, &Array::of1(&options))?;
-        let detect: Function = Reflect::get(&detector, &"detect".into())?.dyn_into()?;
-        while running.get() {
-            let promise: Promise = detect.call1(&detector, &element)?.dyn_into()?;
-            if let Ok(codes) = JsFuture::from(promise).await {
-                let codes = Array::from(&codes);
-                if let Some(first) = codes.iter().next() {
-                    let text = Reflect::get(&first, &"rawValue".into())?.as_string();
-                    if text.is_some() {
-                        return Ok(text);
-                    }
-                }
-            }
-            gloo::timers::future::TimeoutFuture::new(300).await;
-        }
-        Ok(None)
-    }
-    .await;
-    for track in stream.get_tracks().iter() {
-        if let Ok(track) = track.dyn_into::<web_sys::MediaStreamTrack>() {
-            track.stop();
-        }
-    }
-    found
 }
