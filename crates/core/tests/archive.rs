@@ -92,7 +92,8 @@ fn the_built_in_bank_is_the_last_released_one() {
         "crates/core/src/engine/bank.json changed its questions, options, order, weights or rules \
          without a new version: results already shared would be misread. Release a new \
          version instead (README, \"Releasing a new version of the questions\"): bump \
-         \"version\", copy the file to banks/bank-vN.json and add it to archive::RELEASED."
+         \"version\", copy the file to banks/bank-vN.json, add its pack to tests/pages.rs \
+         and a line (with pack: \"bank-vN.pack1\") to archive::RELEASED."
     );
 }
 
