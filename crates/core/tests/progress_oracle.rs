@@ -84,7 +84,8 @@ fn bank_naming(text: &str) -> Bank {
         .clone();
     let option = template.options[0].clone();
     bank.questions.clear();
-    if let Some(Json::Object(members)) = Json::parse(text).as_ref().and_then(|v| v.get("answers")) {
+    let saved = Json::parse(text);
+    if let Some(Json::Object(members)) = saved.as_ref().and_then(|v| v.get("answers")) {
         for (q, chosen) in members {
             let mut question = template.clone();
             question.id = q.clone();
@@ -108,7 +109,7 @@ fn bank_naming(text: &str) -> Bank {
         }
     }
     // The question the owner was on, so the screen stays where it was.
-    if let Some(q) = Json::parse(text)
+    if let Some(q) = saved
         .as_ref()
         .and_then(|v| v.get("q"))
         .and_then(Json::as_str)

@@ -31,6 +31,7 @@
 pub use super::crc::crc32;
 use crate::engine::bank::{Bank, Kind, Lang, Question};
 use crate::engine::cond::bits;
+use crate::engine::pack::push_varint;
 use crate::engine::score::{with_engine, Answers, Engine, Picks};
 
 /// Codes start with this letter, then the format digit.
@@ -609,14 +610,6 @@ fn clean_name(name: &str, max: usize) -> String {
     let end = out.trim_end().len();
     out.truncate(end);
     out
-}
-
-fn push_varint(out: &mut Vec<u8>, mut v: u32) {
-    while v >= 0x80 {
-        out.push((v as u8) | 0x80);
-        v >>= 7;
-    }
-    out.push(v as u8);
 }
 
 struct BitWriter<'a> {

@@ -184,6 +184,16 @@ pub fn unpack(bytes: &[u8]) -> Option<Bank> {
     r.bytes.is_empty().then_some(bank)
 }
 
+/// Appends `n` as LEB128, shortest form: packs and result codes
+/// (`codes::code`) write their numbers so.
+pub(crate) fn push_varint(out: &mut Vec<u8>, mut n: u32) {
+    while n >= 0x80 {
+        out.push((n as u8) | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
+}
+
 struct Writer(Vec<u8>);
 
 impl Writer {
@@ -191,12 +201,8 @@ impl Writer {
         self.0.push(b);
     }
 
-    fn num(&mut self, mut n: u32) {
-        while n >= 0x80 {
-            self.0.push((n as u8) | 0x80);
-            n >>= 7;
-        }
-        self.0.push(n as u8);
+    fn num(&mut self, n: u32) {
+        push_varint(&mut self.0, n);
     }
 
     fn int(&mut self, n: i32) {
