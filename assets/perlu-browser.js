@@ -4,21 +4,17 @@
 // script, so browsers too old for the app still run it. Without JavaScript,
 // <noscript> and tanpa-js.css do the same.
 (function () {
-  var started = false;
   function show() {
-    if (started) return;
     var note = document.getElementById('perlu-browser');
     if (note) note.hidden = false;
     document.documentElement.className += ' tanpa-app';
   }
-  // trunk's loader says when the app runs; until then a failure means the
-  // app will not start (its files did not load, or WebAssembly refused them).
-  addEventListener('TrunkApplicationStarted', function () { started = true; });
+  // The loader (Trunk.toml's pattern_script) says when the app could not
+  // start: its files did not load, or WebAssembly refused them.
+  addEventListener('cek-gagal-mulai', show);
   if (typeof WebAssembly !== 'object' || !('noModule' in document.createElement('script'))) {
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', show);
     else show();
     return;
   }
-  addEventListener('unhandledrejection', show);
-  addEventListener('error', function (e) { if (e.target && e.target.tagName === 'SCRIPT') show(); }, true);
 })();
