@@ -69,6 +69,7 @@ lint:
 	cargo fmt --check
 	cargo clippy --workspace --all-targets -- -D warnings
 	$(ENV) cargo clippy --workspace --target wasm32-unknown-unknown --all-targets -- -D warnings
+	$(ENV) cargo clippy --target wasm32-unknown-unknown --bin pelatih --features trainer-page -- -D warnings
 
 # Every native test of the workspace: the pure core (crates/core) and its
 # data, the CLI, and the shell's native checks (purity, import graph). Fast, no browser.
@@ -99,7 +100,9 @@ size: setup build
 # wasm-opt -Oz as trunk runs them, but with the function names kept.
 WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-reference-types --enable-sign-ext --enable-mutable-globals --enable-multivalue
 wasm-sizes: setup
-	$(ENV) cargo build --release --target wasm32-unknown-unknown --bins
+	$(ENV) cargo build --release --target wasm32-unknown-unknown --bin cek-siap-ekspor --bin widget
+	# The trainer's page is built with its feature, as pelatih.html asks trunk.
+	$(ENV) cargo build --release --target wasm32-unknown-unknown --bin pelatih --features trainer-page
 	mkdir -p target/wasm-sizes
 	for bin in cek-siap-ekspor pelatih widget; do \
 	  $(ENV) wasm-bindgen --target web --no-typescript --out-dir target/wasm-sizes target/wasm32-unknown-unknown/release/$$bin.wasm && \

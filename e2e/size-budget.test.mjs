@@ -36,3 +36,21 @@ test('control: the mark is found where serde_json is (the widget)', () => {
   const widget = readFileSync(`dist/${wasmOf('widget')}`);
   assert.equal(widget.includes(SERDE_JSON_MARK), true);
 });
+
+// The trainer's page carries the built-in bank with titles only
+// (cek-core's builtin-titles): a text only owners read, the first step's
+// "what to do", is not in its wasm. The control finds it in the owner's.
+const bank = JSON.parse(readFileSync('crates/core/src/engine/bank.json', 'utf8'));
+const OWNERS_ONLY = Buffer.from(bank.rules[0].action.id);
+
+test('the trainer\'s page carries no text only owners read', () => {
+  const trainer = readFileSync(`dist/${wasmOf('pelatih')}`);
+  assert.equal(trainer.includes(OWNERS_ONLY), false, 'an owner\'s step text is in the trainer\'s wasm');
+  const title = Buffer.from(bank.rules[0].title.id);
+  assert.equal(trainer.includes(title), true, 'the step\'s title, which the dashboard shows, is there');
+});
+
+test('control: that text is in the owner\'s wasm', () => {
+  const owner = readFileSync(`dist/${wasmOf('cek-siap-ekspor')}`);
+  assert.equal(owner.includes(OWNERS_ONLY), true);
+});

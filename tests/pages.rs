@@ -78,6 +78,9 @@ fn owner_body() -> String {
 struct Page {
     file: &'static str,
     bin: &'static str,
+    /// The web crate's cargo features for this page's build (trunk's
+    /// `data-cargo-features`): what differs between the pages' wasm.
+    features: &'static str,
     title: &'static str,
     description: &'static str,
     /// Files trunk copies beside the pages (listed once, on index.html) and
@@ -90,6 +93,7 @@ const PAGES: &[Page] = &[
     Page {
         file: "index.html",
         bin: "cek-siap-ekspor",
+        features: "",
         title: "Cek Siap Ekspor",
         description: "Cek Siap Ekspor: penilaian mandiri kesiapan ekspor untuk UMKM. Jawaban tidak dikirim ke mana pun.",
         links: &[
@@ -111,6 +115,8 @@ const PAGES: &[Page] = &[
     Page {
         file: "pelatih.html",
         bin: "pelatih",
+        // The built-in bank with titles only: the dashboard shows no more.
+        features: "trainer-page",
         title: "Mode pelatih – Cek Siap Ekspor",
         description: "Mode pelatih Cek Siap Ekspor: ringkasan hasil peserta pelatihan, tanpa server.",
         links: &[],
@@ -119,6 +125,7 @@ const PAGES: &[Page] = &[
     Page {
         file: "widget.html",
         bin: "widget",
+        features: "",
         title: "Cek Siap Ekspor (widget)",
         description: "Cek Siap Ekspor, disematkan di situs instansi. Jawaban tidak dikirim ke mana pun.",
         links: &[],
@@ -133,6 +140,13 @@ fn render(page: &Page, template: &str) -> String {
         .replace("{{title}}", &esc(page.title))
         .replace("{{links}}\n", &links)
         .replace("{{bin}}", page.bin)
+        .replace(
+            " {{features}}",
+            &match page.features {
+                "" => String::new(),
+                f => format!(r#" data-cargo-features="{f}""#),
+            },
+        )
         .replace("{{body}}", &(page.body)())
 }
 

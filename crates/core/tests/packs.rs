@@ -8,7 +8,10 @@ use std::fs;
 
 use cek_core::archive::RELEASED;
 use cek_core::bank::Bank;
-use cek_core::pack::{pack, unpack, MAGIC};
+use cek_core::pack::{pack, titles_only, unpack, MAGIC};
+use proptest::prelude::*;
+
+mod common;
 
 /// The repository, where `banks/` is.
 const ROOT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
@@ -31,11 +34,21 @@ fn bank(json: &str) -> Bank {
     Bank::from_json(&text).unwrap_or_else(|p| panic!("{json} does not validate: {p:?}"))
 }
 
+/// The trainer's page carries the built-in bank through `titles_only`.
+const TITLES: &str = "crates/core/src/engine/bank.titles.pack1";
+const BUILTIN_JSON: &str = "crates/core/src/engine/bank.json";
+
 #[test]
 fn every_pack_is_the_pack_of_its_json() {
     let mut rewritten = Vec::new();
-    for (json, packed) in sources() {
-        let want = pack(&bank(&json));
+    let titles = (BUILTIN_JSON.to_string(), TITLES.to_string());
+    for (json, packed) in sources().into_iter().chain([titles]) {
+        let whole = bank(&json);
+        let want = if packed == TITLES {
+            pack(&titles_only(&whole))
+        } else {
+            pack(&whole)
+        };
         let path = format!("{ROOT}/{packed}");
         if fs::read(&path).ok().as_deref() != Some(&want[..]) {
             fs::write(&path, &want).expect("write the pack");
@@ -101,4 +114,85 @@ fn a_count_larger_than_the_pack_is_refused_before_allocating() {
     let mut bytes = MAGIC.to_vec();
     bytes.extend_from_slice(&[1, 0x80, 0x80, 0x80, 0x80, 0x01]);
     assert_eq!(unpack(&bytes), None);
+}
+
+// ---- The trainer's bank: titles only ---------------------------------------
+
+fn titles() -> Bank {
+    let bytes = fs::read(format!("{ROOT}/{TITLES}")).expect(TITLES);
+    unpack(&bytes).expect("the titles pack unpacks")
+}
+
+#[test]
+fn the_trainers_bank_is_the_same_bank_to_every_result_code() {
+    let (whole, titles) = (Bank::builtin(), titles());
+    assert_eq!(
+        (titles.version, titles.fingerprint()),
+        (whole.version, whole.fingerprint())
+    );
+    // And it is smaller, or there would be no reason for it.
+    let (a, b) = (pack(whole).len(), pack(&titles).len());
+    assert!(b * 2 < a, "titles pack {b} bytes, whole {a}");
+}
+
+#[test]
+fn the_trainers_bank_keeps_every_title_the_dashboard_shows() {
+    let (whole, titles) = (Bank::builtin(), titles());
+    let shown = |b: &Bank| {
+        let mut all = Vec::new();
+        all.extend(b.areas.iter().map(|a| a.title.clone()));
+        all.extend(b.levels.iter().map(|l| l.title.clone()));
+        all.extend(b.rules.iter().map(|r| r.title.clone()));
+        all.extend(b.gates.iter().map(|g| g.short.clone()));
+        all.extend(b.questions.iter().map(|q| q.short.clone()));
+        all
+    };
+    let kept = shown(&titles);
+    assert_eq!(kept, shown(whole));
+    assert!(kept.iter().all(|t| !t.id.is_empty() && !t.en.is_empty()));
+    // What it leaves out: the texts an owner reads.
+    assert!(titles
+        .questions
+        .iter()
+        .all(|q| q.text.id.is_empty() && q.help.is_none()));
+    assert!(titles
+        .rules
+        .iter()
+        .all(|r| r.action.id.is_empty() && r.why.en.is_empty()));
+}
+
+#[test]
+fn the_trainers_bank_scores_the_e2e_owners_as_the_whole_bank() {
+    let (whole, titles) = (Bank::builtin(), titles());
+    for name in ["weakest", "strongest", "merauke", "first"] {
+        let answers = common::e2e_owner(name);
+        let (a, b) = (
+            cek_core::score::assess(whole, &answers),
+            cek_core::score::assess(&titles, &answers),
+        );
+        assert_eq!(a, b, "{name}");
+        assert_eq!(
+            cek_core::plan::plan(whole, &answers, &a),
+            cek_core::plan::plan(&titles, &answers, &b),
+            "{name}"
+        );
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+    #[test]
+    fn the_trainers_bank_scores_any_answers_as_the_whole_bank(seeds in common::seeds()) {
+        let (whole, titles) = (Bank::builtin(), titles());
+        let answers = common::complete(whole, &seeds);
+        let (a, b) = (
+            cek_core::score::assess(whole, &answers),
+            cek_core::score::assess(&titles, &answers),
+        );
+        prop_assert_eq!(&a, &b);
+        prop_assert_eq!(
+            cek_core::plan::plan(whole, &answers, &a),
+            cek_core::plan::plan(&titles, &answers, &b)
+        );
+    }
 }

@@ -17,7 +17,14 @@ use super::cond::Cond;
 use std::sync::OnceLock;
 
 /// `bank.json` as a pack, kept in step with it by `tests/packs.rs`.
+#[cfg(not(feature = "builtin-titles"))]
 const BUILTIN: &[u8] = include_bytes!("bank.pack1");
+/// The trainer's page (`pelatih.html`, built with this feature) carries only
+/// what its dashboard shows: `bank.json` through `titles_only`, also kept in
+/// step by `tests/packs.rs`. Same version and fingerprint, so every result
+/// code reads and scores the same.
+#[cfg(feature = "builtin-titles")]
+const BUILTIN: &[u8] = include_bytes!("bank.titles.pack1");
 
 impl Bank {
     /// The built-in bank, unpacked on first use. It is validated by
@@ -32,6 +39,31 @@ impl Bank {
             None => panic!("bank.pack1 does not unpack (tests/packs.rs catches this)"),
         })
     }
+}
+
+/// The bank with only what a trainer's dashboard and its CSV show: area and
+/// level titles, step titles, the short labels of gates and questions, and
+/// the whole structure (ids, conditions, scores, weights), so it scores every
+/// answer as `bank` does and has its fingerprint. The texts an owner reads
+/// (questions, choices, help, summaries, reasons, what to do and why, links)
+/// are left empty: two thirds of the pack's compressed bytes.
+pub fn titles_only(bank: &Bank) -> Bank {
+    let mut b = bank.clone();
+    let none = Text::default;
+    b.levels.iter_mut().for_each(|l| l.summary = none());
+    b.gates.iter_mut().for_each(|g| g.reason = none());
+    for q in &mut b.questions {
+        q.text = none();
+        q.help = None;
+        q.options.iter_mut().for_each(|o| o.text = none());
+    }
+    for r in &mut b.rules {
+        r.why = none();
+        r.action = none();
+        r.link = String::new();
+        r.link_label = none();
+    }
+    b
 }
 
 /// "CSE" and pack format 1.
