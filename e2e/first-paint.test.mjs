@@ -67,6 +67,12 @@ for (const file of ['index.html', 'pelatih.html', 'widget.html']) {
     assert.deepEqual(s.controls, [], 'no button or link that needs the app');
     // Where the owner looks: right under the bar at the top, on the first screen.
     assert.ok(s.noteTop < 120, `the note starts ${s.noteTop}px from the top`);
+    // The two languages read as two paragraphs: the notice's gap between them.
+    const gap = await page.evaluate(() => {
+      const [id, en] = document.querySelectorAll('#perlu-browser p');
+      return Math.round(en.getBoundingClientRect().top - id.getBoundingClientRect().bottom);
+    });
+    assert.equal(gap, 8, 'the gap between the Indonesian and the English note (0.5rem)');
     if (file === 'index.html') {
       // The intro still says what this is; the note comes before it.
       const heading = await page.locator('#screen-heading').boundingBox();
