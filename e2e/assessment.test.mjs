@@ -158,6 +158,11 @@ test('axe-core finds no WCAG 2.1 AA violations on any kind of screen', async () 
   await page.getByRole('button', { name: 'Lanjut' }).click();
   await page.locator('[role=alert]').waitFor();
   await check('question with missing-answer hint');
+  // The hint stays with the question it was asked on: the next one (the
+  // same screen, updated in place) starts without it.
+  await page.locator('label.option').first().click();
+  await next(page);
+  assert.equal(await page.locator('form.question [role=alert]').count(), 0, 'no hint on the next question');
   let sawMulti = false;
   for (let guard = 0; guard < 60 && (await currentQuestion(page)); guard++) {
     if (!sawMulti && (await page.locator('input[type=checkbox]').count())) {

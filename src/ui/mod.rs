@@ -297,8 +297,8 @@ pub fn App(props: &AppProps) -> Html {
             Screen::Intro => {
                 html! { <intro::Intro state={state.clone()} act={act.clone()} embedded={embedded.is_some()} /> }
             }
-            Screen::Question(q) => {
-                html! { <question::QuestionScreen key={q.clone()} state={state.clone()} act={act.clone()} /> }
+            Screen::Question(_) => {
+                html! { <question::QuestionScreen state={state.clone()} act={act.clone()} /> }
             }
             Screen::Review => html! { <review::Review state={state.clone()} act={act.clone()} /> },
             Screen::Result => {

@@ -11,6 +11,11 @@ use crate::assessment::Kind;
 
 #[component]
 pub fn QuestionScreen(props: &ScreenProps) -> Html {
+    // Asking for "Lanjut" without an answer shows a hint instead of moving
+    // on; it belongs to the question it was asked on. (One screen serves
+    // every question and is updated in place, not made anew: less DOM work
+    // per "Lanjut" on a slow phone.)
+    let tried_on = use_state(|| None::<String>);
     let state = &props.state;
     let lang = state.lang;
     let bank = super::bank();
@@ -20,8 +25,7 @@ pub fn QuestionScreen(props: &ScreenProps) -> Html {
     let Some(question) = bank.question(id) else {
         return html! {};
     };
-    // Asking for "Lanjut" without an answer shows a hint instead of moving on.
-    let tried = use_state(|| false);
+    let tried = tried_on.as_deref() == Some(id.as_str());
     let answered = flow::is_answered(state, id);
     let (n, total) = flow::position(bank, state).unwrap_or((1, 1));
     let area = bank
@@ -31,7 +35,7 @@ pub fn QuestionScreen(props: &ScreenProps) -> Html {
 
     let submit = {
         let act = props.act.clone();
-        let tried = tried.clone();
+        let (tried_on, id) = (tried_on.clone(), id.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             // Ask the form, not this render's `answered`: a quick tap on an
@@ -46,7 +50,7 @@ pub fn QuestionScreen(props: &ScreenProps) -> Html {
             if answered || chosen {
                 act.emit(Action::Next);
             } else {
-                tried.set(true);
+                tried_on.set(Some(id.clone()));
             }
         })
     };
@@ -64,7 +68,7 @@ pub fn QuestionScreen(props: &ScreenProps) -> Html {
         if question.help.is_some() {
             ids.push(help_id.clone());
         }
-        if *tried && !answered {
+        if tried && !answered {
             ids.push(error_id.clone());
         }
         ids.join(" ")
@@ -106,7 +110,7 @@ pub fn QuestionScreen(props: &ScreenProps) -> Html {
                 <p class="hint" id={hint_id}>{ hint }</p>
                 <div class="options">{ for options }</div>
             </fieldset>
-            if *tried && !answered {
+            if tried && !answered {
                 <p class="error" id={error_id} role="alert">{ t(lang, Ui::MustAnswer) }</p>
             }
             <div class="nav">
