@@ -15,6 +15,5 @@
   if (typeof WebAssembly !== 'object' || !('noModule' in document.createElement('script'))) {
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', show);
     else show();
-    return;
   }
 })();

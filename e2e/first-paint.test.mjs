@@ -96,26 +96,26 @@ test('with JavaScript but without WebAssembly: the same note, no dead button', a
 // Which file fails, and when: the wasm at once, the wasm only after the JS
 // glue has arrived (the order a slow machine sees, where the failure reaches
 // the loader through init, not as an unhandled rejection), and the glue.
+const GLUE = /cek-siap-ekspor-[0-9a-f]+\.js$/;
 const failures = [
-  { name: 'the wasm fails at once', abort: /\.wasm$/, after: null },
-  { name: 'the wasm fails after the glue has loaded', abort: /\.wasm$/, after: /\.js$/ },
-  { name: 'the JS glue fails', abort: /cek-siap-ekspor-[0-9a-f]+\.js$/, after: null },
+  { name: 'the wasm fails at once', abort: /\.wasm$/, afterGlue: false },
+  { name: 'the wasm fails after the glue has loaded', abort: /\.wasm$/, afterGlue: true },
+  { name: 'the JS glue fails', abort: GLUE, afterGlue: false },
 ];
 for (const f of failures) {
   test(`when the app's files do not load (${f.name}): the same note, no dead button`, async () => {
     const { page, ctx } = await phone(env);
     let glueLoaded = false;
-    if (f.after) {
-      page.on('requestfinished', (r) => { if (/cek-siap-ekspor-[0-9a-f]+\.js$/.test(r.url())) glueLoaded = true; });
-    }
+    page.on('requestfinished', (r) => { if (GLUE.test(r.url())) glueLoaded = true; });
     await page.route(f.abort, async (route) => {
-      if (f.after) await until(() => glueLoaded, 'the glue has loaded', 10_000);
+      if (f.afterGlue) await until(() => glueLoaded, 'the glue has loaded', 10_000);
       await route.abort();
     });
     await page.goto(env.origin + '/');
     await page.locator('#perlu-browser').waitFor({ state: 'visible', timeout: 10_000 });
-    assert.equal((await seen(page)).note, `${NOTE_ID}\n\n${NOTE_EN}`);
-    assert.deepEqual((await seen(page)).controls, []);
+    const s = await seen(page);
+    assert.equal(s.note, `${NOTE_ID}\n\n${NOTE_EN}`);
+    assert.deepEqual(s.controls, []);
     await ctx.close();
   });
 }

@@ -118,9 +118,14 @@ fn a_count_larger_than_the_pack_is_refused_before_allocating() {
 
 // ---- The trainer's bank: titles only ---------------------------------------
 
-fn titles() -> Bank {
-    let bytes = fs::read(format!("{ROOT}/{TITLES}")).expect(TITLES);
-    unpack(&bytes).expect("the titles pack unpacks")
+/// The committed titles pack, read once for all the tests (and the
+/// property test's cases) that compare it with the whole bank.
+fn titles() -> &'static Bank {
+    static TITLES_BANK: std::sync::OnceLock<Bank> = std::sync::OnceLock::new();
+    TITLES_BANK.get_or_init(|| {
+        let bytes = fs::read(format!("{ROOT}/{TITLES}")).expect(TITLES);
+        unpack(&bytes).expect("the titles pack unpacks")
+    })
 }
 
 #[test]
@@ -131,7 +136,7 @@ fn the_trainers_bank_is_the_same_bank_to_every_result_code() {
         (whole.version, whole.fingerprint())
     );
     // And it is smaller, or there would be no reason for it.
-    let (a, b) = (pack(whole).len(), pack(&titles).len());
+    let (a, b) = (pack(whole).len(), pack(titles).len());
     assert!(b * 2 < a, "titles pack {b} bytes, whole {a}");
 }
 
@@ -147,7 +152,7 @@ fn the_trainers_bank_keeps_every_title_the_dashboard_shows() {
         all.extend(b.questions.iter().map(|q| q.short.clone()));
         all
     };
-    let kept = shown(&titles);
+    let kept = shown(titles);
     assert_eq!(kept, shown(whole));
     assert!(kept.iter().all(|t| !t.id.is_empty() && !t.en.is_empty()));
     // What it leaves out: the texts an owner reads.
@@ -168,12 +173,12 @@ fn the_trainers_bank_scores_the_e2e_owners_as_the_whole_bank() {
         let answers = common::e2e_owner(name);
         let (a, b) = (
             cek_core::score::assess(whole, &answers),
-            cek_core::score::assess(&titles, &answers),
+            cek_core::score::assess(titles, &answers),
         );
         assert_eq!(a, b, "{name}");
         assert_eq!(
             cek_core::plan::plan(whole, &answers, &a),
-            cek_core::plan::plan(&titles, &answers, &b),
+            cek_core::plan::plan(titles, &answers, &b),
             "{name}"
         );
     }
@@ -187,12 +192,12 @@ proptest! {
         let answers = common::complete(whole, &seeds);
         let (a, b) = (
             cek_core::score::assess(whole, &answers),
-            cek_core::score::assess(&titles, &answers),
+            cek_core::score::assess(titles, &answers),
         );
         prop_assert_eq!(&a, &b);
         prop_assert_eq!(
             cek_core::plan::plan(whole, &answers, &a),
-            cek_core::plan::plan(&titles, &answers, &b)
+            cek_core::plan::plan(titles, &answers, &b)
         );
     }
 }
