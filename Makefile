@@ -27,6 +27,13 @@ build:
 	  cp target/dist-$$page/$$page-*.js target/dist-$$page/$$page-*.wasm dist/ && \
 	  cp target/dist-$$page/index.html dist/$$page.html || exit 1; \
 	done
+	# The widget's configuration reader: a wasm of its own, loaded only when
+	# a host names a JSON configuration file (crates/reader, scripts/reader.mjs).
+	$(ENV) cargo build --release --target wasm32-unknown-unknown -p cek-reader
+	rm -rf target/reader
+	$(ENV) wasm-bindgen --target web --no-typescript --out-dir target/reader target/wasm32-unknown-unknown/release/cek_reader.wasm
+	node_modules/.bin/wasm-opt -Oz $(WASM_OPT_FEATURES) target/reader/cek_reader_bg.wasm -o target/reader/cek_reader_bg.wasm
+	node scripts/reader.mjs dist target/reader
 	node scripts/csp.mjs dist
 	node scripts/sw.mjs dist
 	node scripts/compress.mjs dist
@@ -97,15 +104,20 @@ size: setup build
 	$(ENV) node scripts/size.mjs dist --check
 
 # Where each page's wasm bytes go (docs/bytes.md): the release profile and
-# wasm-opt -Oz as trunk runs them, but with the function names kept.
+# wasm-opt -Oz as trunk runs them, but with the function names kept. Symbols
+# are mangled the v0 way, whose names say which of our components each of
+# yew's render functions was made for; in a target dir of its own, so the
+# release build's cache stays as it is.
 WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-reference-types --enable-sign-ext --enable-mutable-globals --enable-multivalue
+SIZES_CARGO := RUSTFLAGS="-C symbol-mangling-version=v0" CARGO_TARGET_DIR=target/wasm-sizes-build cargo build --release --target wasm32-unknown-unknown
 wasm-sizes: setup
-	$(ENV) cargo build --release --target wasm32-unknown-unknown --bin cek-siap-ekspor --bin widget
+	$(ENV) $(SIZES_CARGO) --bin cek-siap-ekspor --bin widget
 	# The trainer's page is built with its feature, as pelatih.html asks trunk.
-	$(ENV) cargo build --release --target wasm32-unknown-unknown --bin pelatih --features trainer-page
+	$(ENV) $(SIZES_CARGO) --bin pelatih --features trainer-page
 	mkdir -p target/wasm-sizes
-	for bin in cek-siap-ekspor pelatih widget; do \
-	  $(ENV) wasm-bindgen --target web --no-typescript --out-dir target/wasm-sizes target/wasm32-unknown-unknown/release/$$bin.wasm && \
+	$(ENV) $(SIZES_CARGO) -p cek-reader
+	for bin in cek-siap-ekspor pelatih widget cek_reader; do \
+	  $(ENV) wasm-bindgen --target web --no-typescript --out-dir target/wasm-sizes target/wasm-sizes-build/wasm32-unknown-unknown/release/$$bin.wasm && \
 	  node_modules/.bin/wasm-opt -Oz -g $(WASM_OPT_FEATURES) target/wasm-sizes/$${bin}_bg.wasm -o target/wasm-sizes/$$bin.wasm && \
 	  node scripts/wasm-sizes.mjs target/wasm-sizes/$$bin.wasm 12 || exit 1; \
 	done

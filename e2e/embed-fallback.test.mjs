@@ -215,10 +215,13 @@ test('a widget that cannot save carries its answers to a new tab, which resumes 
 
   // Three answers; from the next screen on, the notice is gone (once per
   // visit) and the footer keeps the way out.
-  await frame.getByRole('button', { name: 'Mulai' }).click();
   // DOM clicks, not pointer clicks at coordinates: the iframe resizes
-  // between screens, and a pointer can land on the wrong spot mid-change
-  // (as in embed.test.mjs). What is tested is the widget's reaction.
+  // between screens (and here when the refusal's line appears), and a
+  // pointer can land on the wrong spot mid-change (as in embed.test.mjs; a
+  // CI run once timed out waiting for the first question after a pointer
+  // click on Mulai). What is tested is the widget's reaction.
+  await frame.getByRole('button', { name: 'Mulai' }).dispatchEvent('click');
+  await frame.locator('.position', { hasText: /^Pertanyaan 1 dari \d+$/ }).waitFor();
   for (let i = 0; i < 3; i++) {
     await frame.locator('label.option').first().dispatchEvent('click');
     await frame.locator('form.question input:checked').first().waitFor({ state: 'attached' });

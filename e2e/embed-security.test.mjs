@@ -48,8 +48,10 @@ after(async () => {
 });
 
 /** The host page with two widgets (w1 in #one, w2 in #two), once both said `ready`. */
-async function hostPage() {
+async function hostPage({ stall = null } = {}) {
   const ctx = await context(browser, { viewport: { width: 1280, height: 2000 }, reducedMotion: 'reduce' });
+  // Requests that never get an answer, as on a stalled connection (a glob of URLs).
+  if (stall) await ctx.route(stall, () => {});
   const page = await ctx.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
@@ -166,6 +168,42 @@ async function stillIndonesian(one) {
   assert.equal(await one.locator('html').getAttribute('lang'), 'id');
   assert.match(await one.locator('#screen-heading').textContent(), /^Seberapa siap/);
 }
+
+test('the host\'s messages take effect in the order sent, while the widget reads a configuration file', async () => {
+  const { ctx, page, errors, one } = await hostPage();
+  // A file in English, then at once a switch to Indonesian: the reader is
+  // still loading when the switch arrives, and the switch must still win.
+  const file = (name) => JSON.stringify({ version: 1, organisation: { name }, language: 'en' });
+  await fromHost(page, { source: 'cek-host', v: 1, widget: 'w1', type: 'config', json: file('Dinas Berkas') });
+  await fromHost(page, switchLang('sesudah-berkas', { lang: 'id' }));
+  await one.locator('.brand .org', { hasText: 'Dinas Berkas' }).waitFor();
+  await stillIndonesian(one);
+  // The control: a file alone does set the widget's language.
+  await fromHost(page, { source: 'cek-host', v: 1, widget: 'w1', type: 'config', json: file('Dinas Kontrol') });
+  await one.locator('.brand .org', { hasText: 'Dinas Kontrol' }).waitFor();
+  await one.locator('html[lang="en"]').waitFor();
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('a configuration reader that never arrives holds the host\'s later messages for 20 s at most, then the widget says so', async () => {
+  const { ctx, page, errors, one } = await hostPage({ stall: '**/widget-pembaca-*_bg.wasm' });
+  const file = JSON.stringify({ version: 1, organisation: { name: 'Dinas Macet' } });
+  const sent = Date.now();
+  await fromHost(page, { source: 'cek-host', v: 1, widget: 'w1', type: 'config', json: file });
+  await fromHost(page, switchLang('sesudah-macet', { lang: 'en' }));
+  // The switch waits behind the file; once the read gives up, both apply.
+  await one.locator('.config-error', {
+    hasText: "The configuration file from this site could not be read: the widget's configuration reader did not load. Reload the page to try again.",
+  }).waitFor({ timeout: 40000 });
+  const waited = Date.now() - sent;
+  console.log(`stalled reader: the widget gave up after ${waited} ms`);
+  assert.ok(waited >= 19000, `not before the 20 s bound (${waited} ms)`);
+  await one.locator('html[lang="en"]').waitFor();
+  assert.equal(await one.locator('.brand .org').count(), 0, 'nothing of the unread file applied');
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
 
 test('the widget ignores a message from the host\'s origin sent by a window that is not its parent (the parent check)', async () => {
   const { ctx, page, errors, one } = await hostPage();

@@ -41,10 +41,12 @@ after(async () => {
   for (const s of [widgetServer, hostServer, thirdServer, configServer]) s?.close();
 });
 
-async function hostPage(width, { inject = false, url = host + '/host.html', widgets = 2, height = 800 } = {}) {
+async function hostPage(width, { inject = false, url = host + '/host.html', widgets = 2, height = 800, block = null } = {}) {
   // Reduced motion: the loader then scrolls the host instantly, so a click
   // never lands mid-animation (the smooth path differs only in `behavior`).
   const ctx = await context(browser, { viewport: { width, height }, bypassCSP: inject, reducedMotion: 'reduce' });
+  // Requests that fail as on a broken connection (a glob of URLs).
+  if (block) await ctx.route(block, (r) => r.abort('connectionfailed'));
   const page = await ctx.newPage();
   await recordCsp(page);
   const requests = [];
@@ -240,7 +242,7 @@ test('an invalid configuration says what is wrong, and the built-in bank still w
   assert.match(text, /contact\.whatsapp/);
   assert.match(text, /warna/);
   await bad.locator('.brand .org', { hasText: 'Dinas Contoh' }).waitFor(); // the valid part is kept
-  await bad.getByRole('button', { name: 'Mulai' }).click();
+  await bad.getByRole('button', { name: 'Mulai' }).dispatchEvent('click');
   await bad.locator('.position', { hasText: /^Pertanyaan 1 dari \d+$/ }).waitFor();
   assert.match(await bad.locator('legend h1').textContent(), /Berapa hasil penjualan \(omzet\)/);
 
@@ -249,11 +251,33 @@ test('an invalid configuration says what is wrong, and the built-in bank still w
 
   const custom = frameOf(page, 'custom');
   await custom.locator('.brand .org', { hasText: 'Dinas Khusus' }).waitFor();
-  await custom.getByRole('button', { name: 'Mulai' }).click();
+  await custom.getByRole('button', { name: 'Mulai' }).dispatchEvent('click');
   await custom.locator('legend h1', { hasText: 'bank khusus dinas' }).waitFor();
   assert.equal(await custom.locator('.config-error').count(), 0);
   assert.deepEqual(await axeWithFrames(page, ['bad-file', 'bad-attr', 'custom'], 'widgets with configuration errors'), []);
   assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('when the configuration reader does not load, the widget says so and keeps the built-in questions; data-attributes need no reader', async () => {
+  const { ctx, page, requests, errors } = await hostPage(360, { url: configHost + '/host-config.html', widgets: 3, height: 4000, block: '**/widget-pembaca-*_bg.wasm' });
+  const unread = /Berkas konfigurasi dari situs ini belum bisa dibaca: pembaca konfigurasi widget tidak termuat\. Muat ulang halaman untuk mencoba lagi\./;
+  for (const id of ['bad-file', 'custom']) {
+    const w = frameOf(page, id);
+    await w.locator('.config-error', { hasText: unread }).waitFor();
+    assert.equal(await w.locator('.config-error li').count(), 0, id);
+  }
+  const custom = frameOf(page, 'custom');
+  assert.equal(await custom.locator('.brand .org').count(), 0);
+  await custom.getByRole('button', { name: 'Mulai' }).dispatchEvent('click');
+  assert.match(await custom.locator('legend h1').textContent(), /Berapa hasil penjualan \(omzet\)/);
+  // The widget with data-attributes read them itself, and asked for no reader.
+  const attr = frameOf(page, 'bad-attr');
+  await attr.locator('.config-error', { hasText: /data-theme: .*#ffffff/ }).waitFor();
+  assert.equal(await attr.locator('.config-error', { hasText: unread }).count(), 0);
+  assert.equal(requests.filter((u) => /\/widget-pembaca-[0-9a-f]{16}_bg\.wasm$/.test(u)).length, 2, 'one reader request per JSON file');
+  // The only console errors are the two blocked downloads.
+  assert.deepEqual(errors.filter((e) => !/net::ERR_CONNECTION_FAILED|Failed to load resource/.test(e)), []);
   await ctx.close();
 });
 

@@ -9,7 +9,9 @@
 // Each function is counted under the first path in its name: `serde_json::de::…`
 // is serde_json's; `<cek_core::bank::Bank as serde::Deserialize>::deserialize`
 // is ours (derived code for our type, which our choices put there); generic
-// std code instantiated for our types is std's. Bytes are before wasm-opt and
+// std code instantiated for our types is std's, except the render code yew
+// makes for each of our components (`CompStateInner<cek_siap_ekspor::ui::App>`,
+// named so by v0 mangling), which is that component's module's. Bytes are
 // before compression, so read the shares, not the totals (the size table of
 // scripts/size.mjs has the shipped bytes).
 import { readFileSync } from 'node:fs';
@@ -108,19 +110,33 @@ export function demangle(sym) {
     .replace(/^_(?=[<$])/, '');
 }
 
+/** Our crates: the core, the web app, and the app's binaries. */
+const OURS = ['cek_siap_ekspor', 'cek_core', 'pelatih', 'widget'];
+
 /** The crate a function's code belongs to, and for ours the module. */
 export function owner(mangled) {
   // v0 mangling (`_R…`, std's own crates): the first crate named in it.
   const v0 = /^_R.*?C[sa-zA-Z0-9]*?_(\d+)([a-z_][a-z0-9_]*)/.exec(mangled);
   const fname = v0 ? `${v0[2].slice(0, Number(v0[1]))}::?` : demangle(mangled);
+  // A component's render code is yew's generic code made for one of our
+  // components: v0 mangling (make wasm-sizes) names which, and it counts
+  // under that component's module.
+  const component = new RegExp(`CompStateInner<((?:${OURS.join('|')})::[A-Za-z0-9_:]+)>`).exec(fname);
+  if (component) {
+    return { krate: 'ours', module: component[1].split('::').slice(0, -1).join('::') };
+  }
   let s = fname.replace(/^(<)+/, '').replace(/^(&|mut |dyn |\*const |\*mut |\[)+/, '');
   const path = s.split(/ as |[<>, ()]/)[0];
   const parts = path.split('::');
   const krate = parts[0] || '?';
-  if (krate === 'cek_siap_ekspor' || krate === 'cek_core' || krate === 'pelatih' || krate === 'widget') {
+  if (OURS.includes(krate)) {
     const modules = parts.slice(1).filter((p) => /^[a-z_][a-z0-9_]*$/.test(p));
-    // The module that holds the item: drop the function's own name.
-    const module = modules.length > 1 ? modules.slice(0, -1).join('::') : modules[0] ?? '';
+    // The module that holds the item: drop the function's own name (v0
+    // names a method as `<cek_core::engine::score::Engine>::outcome`, so
+    // the path here may end at the type instead).
+    const named = parts.filter((p) => !p.startsWith('{')); // closures: {closure#0}
+    const endsAtFunction = /^[a-z_][a-z0-9_]*$/.test(named[named.length - 1]);
+    const module = endsAtFunction && modules.length > 1 ? modules.slice(0, -1).join('::') : modules.join('::');
     return { krate: 'ours', module: `${krate}::${module}`.replace(/::$/, '') };
   }
   return { krate: /^[a-z_][a-z0-9_]*$/.test(krate) ? krate : '(unnamed or std shims)', module: null };
@@ -151,5 +167,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   console.log('code of ours by module:');
   for (const [k, n] of byModule.slice(0, Number(top))) row(k, n, code);
   console.log(`largest functions:`);
-  for (const f of [...w.functions].sort((a, b) => b.bytes - a.bytes).slice(0, Number(top))) row(demangle(f.name).slice(0, 48), f.bytes, code);
+  // A component's render function by the component's name (the rest of
+  // yew's long name says nothing).
+  const short = (n) => demangle(n).replace(/^<yew::html::component::lifecycle::CompStateInner<(.*)> as yew::html::component::lifecycle::Stateful>::(\w+)$/, '$1 ($2)');
+  for (const f of [...w.functions].sort((a, b) => b.bytes - a.bytes).slice(0, Number(top))) row(short(f.name).slice(-48), f.bytes, code);
 }

@@ -128,7 +128,9 @@ const PAGES: &[Page] = &[
         features: "",
         title: "Cek Siap Ekspor (widget)",
         description: "Cek Siap Ekspor, disematkan di situs instansi. Jawaban tidak dikirim ke mana pun.",
-        links: &[],
+        // Written into the build by scripts/reader.mjs: loads the
+        // configuration reader when a host names a JSON file.
+        links: &[r#"<script src="widget-baca.js" defer></script>"#],
         body: browser_note,
     },
 ];

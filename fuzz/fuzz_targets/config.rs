@@ -3,9 +3,12 @@
 //! `config::from_attributes` (the host page's data-attributes, one
 //! `key=value` per line here), with the field parsers `WhatsApp::parse` and
 //! `Theme::parse` on the whole text. None may panic; the strict and the
-//! partial parser must agree; every problem has a message.
+//! partial parser must agree; every problem has a message; what the
+//! configuration reader hands the widget (`config::reading`) is read back
+//! as the same configuration and messages.
 #![no_main]
 
+use cek_core::config::reading::{self, Reading};
 use cek_core::config::{self, Config, ConfigProblem, Theme, WhatsApp};
 use cek_core::Lang;
 use libfuzzer_sys::fuzz_target;
@@ -15,6 +18,12 @@ fuzz_target!(|data: &[u8]| {
 
     let partial = config::parse_partial(&text);
     agree(config::parse(&text), &partial);
+    let handed = reading::decode(&reading::encode(&partial.0, &partial.1));
+    let want = Reading {
+        config: partial.0.clone(),
+        problems: reading::messages(&partial.1),
+    };
+    assert_eq!(handed, Ok(want), "the widget reads the reader's bytes otherwise");
 
     let pairs: Vec<(&str, &str)> = text
         .lines()

@@ -1,11 +1,11 @@
-//! A host's configuration applied to the widget: theme colour, language and a custom bank from embed.js's `config` message, and the list of what was invalid; the hooks `widget.html` passes to the App.
+//! A host's configuration applied to the widget: theme colour, language and a custom bank from embed.js's `config` message (data-attributes read here, a JSON file through the configuration reader), the list of what was invalid, and the hooks `widget.html` passes to the App.
 
 use yew::prelude::*;
 
 use super::embed::detect;
 use super::text::{t, Ui};
-use super::Applied;
-use crate::assessment::config;
+use super::{Applied, NotRead};
+use crate::assessment::config::{self, reading, reading::Reading};
 use crate::assessment::flow::Action;
 use crate::assessment::json::Json;
 use crate::assessment::Lang;
@@ -13,23 +13,63 @@ use crate::assessment::Lang;
 /// Reads a `config` message from embed.js (the host's JSON file, or its
 /// data-attributes) and applies what is valid: theme colour, language, a
 /// custom bank. What is invalid is kept to be shown; the built-in bank and
-/// look stay for those parts.
-pub fn apply_config(message: &Json, act: &Callback<Action>, key: &str) -> Applied {
-    let (config, problems, unreachable) =
-        if let Some(Json::Object(attributes)) = message.get("attributes") {
-            let pairs: Vec<(&str, &str)> = attributes
-                .iter()
-                .filter_map(|(k, v)| Some((k.as_str(), v.as_str()?)))
-                .collect();
-            let (c, p) = config::from_attributes_partial(&pairs);
-            (c, p, false)
-        } else if message.get("error").and_then(Json::as_str).is_some() {
-            (config::Config::default(), Vec::new(), true)
-        } else {
-            let text = message.get("json").and_then(Json::as_str);
-            let (c, p) = config::parse_partial(text.unwrap_or_default());
-            (c, p, false)
+/// look stay for those parts. `done` gets the outcome: at once for
+/// data-attributes, once the configuration reader has read a JSON file.
+pub fn apply_config(message: &Json, act: &Callback<Action>, key: &str, done: Callback<Applied>) {
+    if let Some(Json::Object(attributes)) = message.get("attributes") {
+        let pairs: Vec<(&str, &str)> = attributes
+            .iter()
+            .filter_map(|(k, v)| Some((k.as_str(), v.as_str()?)))
+            .collect();
+        let (config, problems) = config::from_attributes_partial(&pairs);
+        let read = Reading {
+            config,
+            problems: reading::messages(&problems),
         };
+        done.emit(apply(read, act, key));
+    } else if message.get("error").and_then(Json::as_str).is_some() {
+        done.emit(Applied {
+            failed: Some(NotRead::Unreachable),
+            ..Applied::default()
+        });
+    } else {
+        let text = (message.get("json").and_then(Json::as_str))
+            .unwrap_or_default()
+            .to_string();
+        let (act, key) = (act.clone(), key.to_string());
+        wasm_bindgen_futures::spawn_local(async move {
+            done.emit(match read_file(&text).await {
+                Some(read) => apply(read, &act, &key),
+                None => Applied {
+                    failed: Some(NotRead::NoReader),
+                    ..Applied::default()
+                },
+            })
+        });
+    }
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// Defined by `widget-baca.js` (written by scripts/reader.mjs): loads the
+    /// configuration reader's wasm once and reads a file with it.
+    #[wasm_bindgen(js_name = cekBacaKonfigurasi, catch)]
+    fn read_with_reader(json: &str) -> Result<js_sys::Promise, wasm_bindgen::JsValue>;
+}
+
+/// A JSON configuration file read by the configuration reader (a wasm of
+/// its own: the widget's first load carries no JSON configuration reader).
+/// `None` when the reader did not load, or is of another version.
+async fn read_file(json: &str) -> Option<Reading> {
+    let promise = read_with_reader(json).ok()?;
+    let bytes = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    reading::decode(&js_sys::Uint8Array::new(&bytes).to_vec()).ok()
+}
+
+/// Applies what passed: the theme colour, a custom bank (with the progress
+/// saved for it), the language.
+fn apply(read: Reading, act: &Callback<Action>, key: &str) -> Applied {
+    let Reading { config, problems } = read;
     if let Some(theme) = &config.theme {
         if let Some(root) = gloo::utils::document().document_element() {
             let root: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(root);
@@ -55,21 +95,27 @@ pub fn apply_config(message: &Json, act: &Callback<Action>, key: &str) -> Applie
     Applied {
         config,
         problems,
-        unreachable,
+        failed: None,
     }
 }
 
 pub fn config_problems(lang: Lang, applied: &Applied) -> Html {
-    if applied.problems.is_empty() && !applied.unreachable {
+    if applied.problems.is_empty() && applied.failed.is_none() {
         return html! {};
     }
     html! {
         <div class="notice config-error" role="alert">
             <p><strong>{ t(lang, Ui::ConfigInvalid) }</strong></p>
-            if applied.unreachable {
-                <p>{ t(lang, Ui::ConfigUnreachable) }</p>
+            // One call per text, never `t` with a key known only at run
+            // time: that would link every word of every page into the
+            // widget (e2e/size-budget.test.mjs checks).
+            if let Some(failed) = applied.failed {
+                <p>{ match failed {
+                    NotRead::Unreachable => t(lang, Ui::ConfigUnreachable),
+                    NotRead::NoReader => t(lang, Ui::ConfigUnread),
+                } }</p>
             }
-            <ul>{ for applied.problems.iter().map(|p| html! { <li>{ p.message(lang) }</li> }) }</ul>
+            <ul>{ for applied.problems.iter().map(|p| html! { <li>{ p.get(lang) }</li> }) }</ul>
         </div>
     }
 }

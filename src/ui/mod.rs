@@ -82,9 +82,19 @@ impl Reducible for Model {
 #[derive(Debug, Default, PartialEq)]
 pub struct Applied {
     pub config: config::Config,
-    pub problems: Vec<config::ConfigProblem>,
-    /// The host's configuration file could not be fetched.
-    pub unreachable: bool,
+    /// Each problem's message, in both languages.
+    pub problems: Vec<crate::assessment::Text>,
+    /// Why the host's configuration file was not read at all.
+    pub failed: Option<NotRead>,
+}
+
+/// Why a host's configuration file was not read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotRead {
+    /// embed.js could not fetch it from the host's site.
+    Unreachable,
+    /// The configuration reader did not load, or is of another deployment.
+    NoReader,
 }
 
 /// What only the embedded widget (`widget.html`) needs: reading and showing
@@ -92,7 +102,9 @@ pub struct Applied {
 /// owner's own page never ships the configuration validator.
 #[derive(Clone, Copy)]
 pub struct EmbedHooks {
-    pub apply: fn(&Json, &Callback<Action>, &str) -> Applied,
+    /// Reads a `config` message and applies it; the outcome goes to the
+    /// callback (later, when a JSON file needs the configuration reader).
+    pub apply: fn(&Json, &Callback<Action>, &str, Callback<Applied>),
     pub problems: fn(Lang, &Applied) -> Html,
 }
 
@@ -230,29 +242,17 @@ pub fn App(props: &AppProps) -> Html {
     }
     // The host's configuration, once embed.js has sent it.
     let applied = use_state(|| None::<Rc<Applied>>);
+    let waiting = use_mut_ref(|| None::<Vec<Json>>);
     let on_message = {
-        let (act, applied, key) = (act.clone(), applied.clone(), key.clone());
-        let saving_to = saving_to.clone();
-        Callback::from(
-            move |message: Json| match message.get("type").and_then(Json::as_str) {
-                Some("lang") => {
-                    let lang = message.get("lang").and_then(Json::as_str);
-                    if let Some(lang) = lang.and_then(Lang::from_code) {
-                        act.emit(Action::SetLang(lang));
-                    }
-                }
-                Some("config") => {
-                    if let Some(hooks) = hooks {
-                        let done = (hooks.apply)(&message, &act, &key);
-                        if done.config.bank.is_some() {
-                            *saving_to.borrow_mut() = storage::custom_bank_key(&key);
-                        }
-                        applied.set(Some(Rc::new(done)));
-                    }
-                }
-                _ => {}
-            },
-        )
+        let host = Host {
+            hooks,
+            act: act.clone(),
+            applied: applied.clone(),
+            key: key.clone(),
+            saving_to: saving_to.clone(),
+            waiting,
+        };
+        Callback::from(move |message: Json| host.take(message))
     };
     // Hooks can't be conditional, so a non-embedded page passes `None`.
     use_embed(embedded.as_ref().as_ref(), &state, &on_message);
@@ -387,6 +387,57 @@ pub fn App(props: &AppProps) -> Html {
                 }
             </footer>
         </>
+    }
+}
+
+/// What the host's messages act on. While a configuration file is being read
+/// (the configuration reader loads on the first one), later messages wait,
+/// so each takes effect in the order the host sent it: a language switched
+/// after the configuration was sent wins over the file's language.
+#[derive(Clone)]
+struct Host {
+    hooks: Option<EmbedHooks>,
+    act: Callback<Action>,
+    applied: UseStateHandle<Option<Rc<Applied>>>,
+    key: Rc<String>,
+    saving_to: Rc<std::cell::RefCell<String>>,
+    /// `Some` while a configuration is being read: the messages since.
+    waiting: Rc<std::cell::RefCell<Option<Vec<Json>>>>,
+}
+
+impl Host {
+    fn take(&self, message: Json) {
+        if let Some(waiting) = self.waiting.borrow_mut().as_mut() {
+            waiting.push(message);
+            return;
+        }
+        match message.get("type").and_then(Json::as_str) {
+            Some("lang") => {
+                let lang = message.get("lang").and_then(Json::as_str);
+                if let Some(lang) = lang.and_then(Lang::from_code) {
+                    self.act.emit(Action::SetLang(lang));
+                }
+            }
+            Some("config") => {
+                let Some(hooks) = self.hooks else {
+                    return;
+                };
+                *self.waiting.borrow_mut() = Some(Vec::new());
+                let host = self.clone();
+                let done = Callback::from(move |done: Applied| {
+                    if done.config.bank.is_some() {
+                        *host.saving_to.borrow_mut() = storage::custom_bank_key(&host.key);
+                    }
+                    host.applied.set(Some(Rc::new(done)));
+                    let since = host.waiting.borrow_mut().take().unwrap_or_default();
+                    for message in since {
+                        host.take(message);
+                    }
+                });
+                (hooks.apply)(&message, &self.act, &self.key, done);
+            }
+            _ => {}
+        }
     }
 }
 

@@ -75,6 +75,7 @@ pub enum Ui {
     Install,
     ConfigInvalid,
     ConfigUnreachable,
+    ConfigUnread,
     ContactUs,
     TrainerPrivacy,
     NoCodeFound,
@@ -290,6 +291,10 @@ pub fn t(lang: Lang, key: Ui) -> &'static str {
         Ui::ConfigUnreachable => (
             "Berkas konfigurasi dari situs ini tidak bisa dimuat.",
             "The configuration file from this site could not be loaded.",
+        ),
+        Ui::ConfigUnread => (
+            "Berkas konfigurasi dari situs ini belum bisa dibaca: pembaca konfigurasi widget tidak termuat. Muat ulang halaman untuk mencoba lagi.",
+            "The configuration file from this site could not be read: the widget's configuration reader did not load. Reload the page to try again.",
         ),
         Ui::ContactUs => ("Hubungi kami", "Contact us"),
         Ui::TrainerPrivacy => (

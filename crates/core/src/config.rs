@@ -2,12 +2,14 @@
 //!
 //! `schema` (the fields) ← `problem` (kinds, messages, paths) ← `fields`
 //! (single-field checks) and `located` (serde errors with exact paths) ←
-//! `parse` (the readers). Nothing imports this file back.
+//! `parse` (the readers) ← `reading` (what the configuration reader, a wasm
+//! of its own, hands the widget). Nothing imports this file back.
 
 mod fields;
 mod located;
 mod parse;
 mod problem;
+pub mod reading;
 mod schema;
 
 pub use parse::{from_attributes, from_attributes_partial, parse, parse_bank, parse_partial};

@@ -9,6 +9,8 @@ use cek_core::config::{
 use cek_core::validate::What;
 use serde_json::{json, Value};
 
+mod common;
+
 const BANK_JSON: &str = include_str!("../src/engine/bank.json");
 
 /// A version-1 configuration with these fields added.
@@ -71,20 +73,6 @@ fn says(p: &ConfigProblem, id_words: &[&str], en_words: &[&str]) {
 
 fn builtin_bank_value() -> Value {
     serde_json::from_str(BANK_JSON).expect("bank.json is JSON")
-}
-
-fn full_config() -> Value {
-    json!({
-        "version": 1,
-        "organisation": { "name": "Dinas Perindag Provinsi Maluku", "logo": "/assets/logo-dinas.png" },
-        "contact": {
-            "whatsapp": "+62 812-3456-7890",
-            "email": "ekspor@disperindag.malukuprov.go.id",
-            "address": { "id": "Jl. Pattimura No. 1, Ambon", "en": "Jl. Pattimura No. 1, Ambon, Indonesia" }
-        },
-        "theme_color": "#0b5d5a",
-        "language": "en"
-    })
 }
 
 // ---- bad files, one kind each ----
@@ -645,7 +633,7 @@ fn oversized_file_is_rejected_before_parsing() {
 
 #[test]
 fn valid_full_config() {
-    let c = config::parse(&full_config().to_string()).unwrap_or_else(|p| panic!("{p:#?}"));
+    let c = config::parse(&common::full_config().to_string()).unwrap_or_else(|p| panic!("{p:#?}"));
     assert_eq!(
         c.organisation.name.as_deref(),
         Some("Dinas Perindag Provinsi Maluku")
@@ -705,7 +693,7 @@ fn minimal_config_is_the_widget_as_built() {
 fn valid_custom_bank_is_used() {
     let mut bank = builtin_bank_value();
     bank["questions"][0]["text"]["id"] = json!("Apakah usaha Anda sudah terdaftar di Dinas?");
-    let mut file = full_config();
+    let mut file = common::full_config();
     file["bank"] = bank;
     let c = config::parse(&file.to_string()).unwrap_or_else(|p| panic!("{p:#?}"));
     let custom = c.bank.expect("custom bank");
@@ -736,7 +724,7 @@ fn bare_bank_reads_exactly_like_serde() {
 
 #[test]
 fn partial_keeps_what_passed() {
-    let mut file = full_config();
+    let mut file = common::full_config();
     file["theme_color"] = json!("#ffcc00");
     let mut bank = builtin_bank_value();
     bank["version"] = json!(0);
@@ -858,7 +846,7 @@ fn attributes_invalid() {
 
 #[test]
 fn damaged_files_never_panic() {
-    let mut file = full_config();
+    let mut file = common::full_config();
     file["bank"] = builtin_bank_value();
     let good = file.to_string();
     // Every cut of a valid file (on character boundaries, every 97th byte).
@@ -957,4 +945,21 @@ fn conditions_and_names_of_the_wrong_shape_list_the_choices() {
         &["harus salah satu dari (single, multi), bukan angka 1"],
         &["must be one of (single, multi), not the number 1"],
     );
+}
+
+#[test]
+fn a_fraction_where_a_whole_number_belongs_is_quoted_as_written() {
+    // Read through the bank's derived readers (`located.rs`), which say
+    // what they found in serde_json's writing of the number.
+    let mut bank = builtin_bank_value();
+    bank["areas"][0]["weight"] = json!(1.5);
+    let mut p = problems(&json!({ "version": 1, "bank": bank }).to_string());
+    assert_eq!(p.len(), 1, "{p:#?}");
+    let p = p.remove(0);
+    assert_eq!(p.path, "bank.areas[0].weight");
+    match &p.kind {
+        ProblemKind::Mismatch { found, .. } => assert_eq!(found, &Found::Number("1.5".into())),
+        other => panic!("{other:?}"),
+    }
+    says(&p, &["angka 1.5"], &["the number 1.5"]);
 }

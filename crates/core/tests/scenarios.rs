@@ -5,6 +5,9 @@ mod common;
 
 use cek_core::bank::Lang;
 
+use cek_core::archive::Library;
+use cek_core::code::encode;
+use cek_core::cohort::{add, rows, Workshop};
 use cek_core::plan::{self, plan};
 use cek_core::score::assess;
 use common::{bank, report, Table};
@@ -82,6 +85,24 @@ fn check(owner: Owner) {
         owner.level,
         owner.first_step,
         steps.first(),
+        report(bank, &answers)
+    );
+    // The trainer's table, which reads the owner's result code and plans
+    // only as far as the first step, shows the same first step.
+    let library = Library::single(bank);
+    let mut workshop = Workshop::default();
+    add(
+        &library,
+        &mut workshop,
+        &encode(bank, &answers, None),
+        "2026-12-03",
+    )
+    .unwrap();
+    let row = &rows(&library, &workshop)[0];
+    assert_eq!(
+        row.next_step.map(|r| bank.rules[r.index].id.as_str()),
+        Some(owner.first_step),
+        "the trainer's table\n{}",
         report(bank, &answers)
     );
     for step in owner.plan_holds {

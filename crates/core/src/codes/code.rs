@@ -382,12 +382,14 @@ pub(crate) fn read_with<'t, 'e, 'b: 'e>(
     let rest = reader
         .rest_after_padding()
         .ok_or(CodeError::InvalidAnswer)?;
+    // Checked always; copied only when asked for (a trainer's table of
+    // 10,000 codes reads names from the workshop file instead).
     let name = read_text(rest, NAME_MAX, true).ok_or(CodeError::BadName)?;
     Ok(Read {
         code,
         picks,
         visible,
-        name: name.filter(|_| keep_name),
+        name: name.filter(|_| keep_name).map(str::to_string),
     })
 }
 
@@ -431,7 +433,8 @@ fn read_header(reader: &mut BitReader, format: u8) -> Result<Header, CodeError> 
     let rest = reader.rest_after_padding().ok_or(CodeError::BadName)?;
     let len = usize::from(*rest.first().ok_or(CodeError::BadName)?);
     let organisation = read_text(rest.get(..=len).ok_or(CodeError::BadName)?, ORG_MAX, false)
-        .ok_or(CodeError::BadName)?;
+        .ok_or(CodeError::BadName)?
+        .map(str::to_string);
     reader.bit += 8 * (1 + len);
     Ok(Header {
         format,
@@ -443,7 +446,7 @@ fn read_header(reader: &mut BitReader, format: u8) -> Result<Header, CodeError> 
 
 /// A length byte and that many bytes of clean UTF-8, exactly filling
 /// `bytes` when `whole`: `None` if anything is off, `Some(None)` if empty.
-fn read_text(bytes: &[u8], max: usize, whole: bool) -> Option<Option<String>> {
+fn read_text(bytes: &[u8], max: usize, whole: bool) -> Option<Option<&str>> {
     let (&len, text) = bytes.split_first()?;
     let len = usize::from(len);
     if len > max || (whole && len != text.len()) {
@@ -454,7 +457,7 @@ fn read_text(bytes: &[u8], max: usize, whole: bool) -> Option<Option<String>> {
         return None;
     }
     let text = text.trim();
-    Some((!text.is_empty()).then(|| text.to_string()))
+    Some((!text.is_empty()).then_some(text))
 }
 
 /// The URL fragment of a result link, without `#`: `hasil=CODE`.
@@ -492,7 +495,9 @@ fn looks_like_code(token: &str) -> bool {
 /// spaces and punctuation around it.
 fn bare(text: &str) -> Result<&str, CodeError> {
     let t = text.trim();
-    let t = match t.find(FRAGMENT_KEY) {
+    // A bare code has no `=` (base64url): most of a trainer's 10,000 are bare.
+    let found = t.contains('=').then(|| t.find(FRAGMENT_KEY)).flatten();
+    let t = match found {
         Some(i) => t.get(i + FRAGMENT_KEY.len()..).unwrap_or(""),
         None => t,
     };

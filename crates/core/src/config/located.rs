@@ -152,13 +152,26 @@ fn found_of(found: Unexpected) -> Found {
         Unexpected::Bool(b) => Found::Bool(b),
         Unexpected::Unsigned(n) => Found::Number(n.to_string()),
         Unexpected::Signed(n) => Found::Number(n.to_string()),
-        Unexpected::Float(n) => Found::Number(n.to_string()),
+        // As serde_json writes the number, not through `f64`'s `Display`,
+        // whose 14 KB of code would otherwise ship in the configuration reader.
+        Unexpected::Float(n) => Found::Number(
+            serde_json::Number::from_f64(n).map_or_else(|| "NaN".to_string(), |n| n.to_string()),
+        ),
         Unexpected::Str(s) => Found::Text(s.to_string()),
         Unexpected::Char(c) => Found::Text(c.to_string()),
         Unexpected::Unit | Unexpected::Option => Found::Null,
         Unexpected::Seq => Found::List,
         Unexpected::Map => Found::Object,
-        other => Found::Other(other.to_string()),
+        // serde's own words for the rest (its `Display` would bring the
+        // float formatting back).
+        Unexpected::Bytes(_) => Found::Other("byte array".to_string()),
+        Unexpected::UnitVariant => Found::Other("unit variant".to_string()),
+        Unexpected::NewtypeStruct => Found::Other("newtype struct".to_string()),
+        Unexpected::NewtypeVariant => Found::Other("newtype variant".to_string()),
+        Unexpected::TupleVariant => Found::Other("tuple variant".to_string()),
+        Unexpected::StructVariant => Found::Other("struct variant".to_string()),
+        Unexpected::Enum => Found::Other("enum".to_string()),
+        Unexpected::Other(other) => Found::Other(other.to_string()),
     }
 }
 

@@ -69,9 +69,11 @@ pub fn titles_only(bank: &Bank) -> Bank {
 /// "CSE" and pack format 1.
 pub const MAGIC: [u8; 4] = *b"CSE\x01";
 
-/// Conditions nest at most this deep in a pack (validation of the JSON has
-/// no such need, but a damaged pack must not exhaust the stack).
-const MAX_DEPTH: u32 = 32;
+/// Conditions nest at most this deep in a pack, so a damaged pack cannot
+/// exhaust the stack. serde_json reads JSON at most 128 levels deep, so no
+/// bank file holds a deeper condition: every bank that passes its checks
+/// packs (the widget gets a host's bank as a pack, `config::reading`).
+pub const MAX_DEPTH: u32 = 128;
 
 pub fn pack(bank: &Bank) -> Vec<u8> {
     let mut w = Writer(MAGIC.to_vec());

@@ -52,9 +52,7 @@ impl Engine<'_> {
         want: usize,
     ) -> Vec<usize> {
         if self.bank.plan == PlanOrder::ByReason {
-            let mut steps = self.steps_by_reason(picks, outcome);
-            steps.truncate(want);
-            return steps;
+            return self.steps_by_reason(picks, outcome, want);
         }
         let facts = Facts {
             picks,
@@ -96,7 +94,10 @@ impl Engine<'_> {
     ///    order among equals;
     /// 3. at most `1 + MAX_FURTHER` steps, never without the first of (1)
     ///    nor a step a gate requires (at most two more today).
-    fn steps_by_reason(&self, picks: &[Option<u64>], outcome: &Outcome) -> Vec<usize> {
+    ///
+    /// The first `want` of them: with `want` 1 (a cohort's table) and a
+    /// gate holding the level, the answer is known once (1) is.
+    fn steps_by_reason(&self, picks: &[Option<u64>], outcome: &Outcome, want: usize) -> Vec<usize> {
         let facts = Facts {
             picks,
             visible: &outcome.visible,
@@ -122,6 +123,10 @@ impl Engine<'_> {
                 }
             }
         }
+        if want == 1 && !lead.is_empty() {
+            lead.truncate(1);
+            return lead;
+        }
         let mut must: Vec<usize> = lead.first().copied().into_iter().collect();
         for r in self.required_rules(&outcome.gates) {
             if !must.contains(&r) {
@@ -142,16 +147,22 @@ impl Engine<'_> {
                 .unwrap_or(best);
             f64::from((best - now).max(0)) * worth
         };
-        let mut rest: Vec<usize> = (0..self.rules.len())
+        // Each step's gain worked out once, not in every comparison of the
+        // sort (a trainer's table plans 10,000 owners).
+        let mut rest: Vec<(usize, f64)> = (0..self.rules.len())
             .filter(|&i| !lead.contains(&i))
             .filter(|&i| must.contains(&i) || self.rules[i].holds(&facts))
+            .map(|i| (i, gain(i)))
             .collect();
         // Stable, so bank order stays among equal gains.
-        super::sort::by(&mut rest, |&a, &b| gain(b).total_cmp(&gain(a)).is_lt());
+        super::sort::by(&mut rest, |a, b| b.1.total_cmp(&a.1).is_lt());
         let limit = 1 + MAX_FURTHER;
         let mut free = limit.saturating_sub(must.len());
         let mut steps = Vec::new();
-        for r in lead.into_iter().chain(rest) {
+        for r in lead.into_iter().chain(rest.into_iter().map(|(r, _)| r)) {
+            if steps.len() == want {
+                break;
+            }
             if must.contains(&r) {
                 steps.push(r);
             } else if free > 0 {

@@ -1,4 +1,4 @@
-//! Helpers the native test files share: the built-in bank, answer sets walked through the bank in order (random complete ones from seeds, or chosen per question), answers from scenario tables, the Merauke owner, and answers built from arbitrary indices.
+//! Helpers the native test files share: the built-in bank, a ministry's configuration with every field set, answer sets walked through the bank in order (random complete ones from seeds, or chosen per question), answers from scenario tables, the Merauke owner, and answers built from arbitrary indices.
 //!
 //! Every test binary that says `mod common;` compiles all of this but uses
 //! only part of it, so items that some binary leaves unused carry
@@ -265,4 +265,20 @@ pub fn e2e_owner(name: &str) -> Answers {
         .find(|o| o["name"] == name)
         .unwrap_or_else(|| panic!("no owner {name:?} in e2e/owners.mjs"));
     serde_json::from_value(found["answers"].clone()).expect("answers are option ids")
+}
+
+/// A ministry's widget configuration with every field set (no bank).
+#[allow(dead_code)]
+pub fn full_config() -> serde_json::Value {
+    serde_json::json!({
+        "version": 1,
+        "organisation": { "name": "Dinas Perindag Provinsi Maluku", "logo": "/assets/logo-dinas.png" },
+        "contact": {
+            "whatsapp": "+62 812-3456-7890",
+            "email": "ekspor@disperindag.malukuprov.go.id",
+            "address": { "id": "Jl. Pattimura No. 1, Ambon", "en": "Jl. Pattimura No. 1, Ambon, Indonesia" }
+        },
+        "theme_color": "#0b5d5a",
+        "language": "en"
+    })
 }
