@@ -359,16 +359,22 @@ pub(crate) fn read_with<'t, 'e, 'b: 'e>(
         let p = match q.kind {
             Kind::Single => match reader.read(width(q)).ok_or(CodeError::InvalidAnswer)? {
                 0 => 0,
-                v if v <= n => 1u64.checked_shl(v as u32 - 1).unwrap_or(0),
+                v if v <= n as u64 => 1u64.checked_shl(v as u32 - 1).unwrap_or(0),
                 _ => return Err(CodeError::InvalidAnswer),
             },
             Kind::Multi => {
-                let mut p = 0u64;
-                for k in 0..n {
-                    let on = reader.read(1).ok_or(CodeError::InvalidAnswer)? as u64;
-                    p |= on.checked_shl(k as u32).unwrap_or(0);
+                // Option k's bit was written k-th, so the first 64 come as
+                // one number with option 0 highest: turned round, they are
+                // the picks. A bank keeps options within 64 (validation);
+                // any beyond are read past, as they were written.
+                let first = n.min(64) as u32;
+                let v = reader.read(first).ok_or(CodeError::InvalidAnswer)?;
+                let p = v.reverse_bits().checked_shr(64 - first).unwrap_or(0);
+                for _ in 64..n {
+                    reader.read(1).ok_or(CodeError::InvalidAnswer)?;
                 }
-                if normalize(q, p) != p {
+                let exclusive = engine.exclusive.get(i).copied().unwrap_or(0);
+                if normalize_with(q.kind, exclusive, p) != p {
                     return Err(CodeError::InvalidAnswer);
                 }
                 p
@@ -554,11 +560,16 @@ fn bits_of(q: &Question, chosen: &[String]) -> u64 {
 /// As the flow keeps answers: a single choice holds one option, and an
 /// exclusive option ("Belum ada") stands alone.
 fn normalize(q: &Question, p: u64) -> u64 {
+    normalize_with(q.kind, bits(q.options.iter().map(|o| o.exclusive)), p)
+}
+
+/// `normalize`, with the question's exclusive options as bits.
+fn normalize_with(kind: Kind, exclusive: u64, p: u64) -> u64 {
     let lowest = p & p.wrapping_neg();
-    match q.kind {
+    match kind {
         Kind::Single => lowest,
         Kind::Multi => {
-            let exclusive = bits(q.options.iter().map(|o| o.exclusive)) & p;
+            let exclusive = exclusive & p;
             if exclusive == 0 {
                 p
             } else {
@@ -646,12 +657,20 @@ struct BitReader<'a> {
 }
 
 impl BitReader<'_> {
-    fn read(&mut self, width: u32) -> Option<usize> {
-        let mut v = 0usize;
-        for _ in 0..width {
-            let byte = self.bytes.get(self.bit / 8)?;
-            v = (v << 1) | usize::from((byte >> (7 - self.bit % 8)) & 1);
-            self.bit += 1;
+    /// The next `width` (at most 64) bits, the first one highest. A byte's
+    /// worth at a time: a trainer's table reads 10,000 codes.
+    fn read(&mut self, width: u32) -> Option<u64> {
+        debug_assert!(width <= 64);
+        let mut v = 0u64;
+        let mut left = width;
+        while left > 0 {
+            let byte = *self.bytes.get(self.bit / 8)?;
+            let used = (self.bit % 8) as u32;
+            let take = left.min(8 - used);
+            let bits = (byte >> (8 - used - take)) & (0xff >> (8 - take));
+            v = (v << take) | u64::from(bits);
+            self.bit += take as usize;
+            left -= take;
         }
         Some(v)
     }

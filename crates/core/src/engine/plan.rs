@@ -147,6 +147,11 @@ impl Engine<'_> {
                 .unwrap_or(best);
             f64::from((best - now).max(0)) * worth
         };
+        let limit = 1 + MAX_FURTHER;
+        let mut free = limit.saturating_sub(must.len());
+        if want == 1 {
+            return self.best_step(&must, free > 0, &facts, gain);
+        }
         // Each step's gain worked out once, not in every comparison of the
         // sort (a trainer's table plans 10,000 owners).
         let mut rest: Vec<(usize, f64)> = (0..self.rules.len())
@@ -156,8 +161,6 @@ impl Engine<'_> {
             .collect();
         // Stable, so bank order stays among equal gains.
         super::sort::by(&mut rest, |a, b| b.1.total_cmp(&a.1).is_lt());
-        let limit = 1 + MAX_FURTHER;
-        let mut free = limit.saturating_sub(must.len());
         let mut steps = Vec::new();
         for r in lead.into_iter().chain(rest.into_iter().map(|(r, _)| r)) {
             if steps.len() == want {
@@ -171,6 +174,36 @@ impl Engine<'_> {
             }
         }
         steps
+    }
+
+    /// The first step of `steps_by_reason` when no gate holds the level: of
+    /// the steps that apply or a gate requires (only the required ones when
+    /// they fill the plan, `!room`), the one of the largest gain, the first
+    /// in bank order among equals, as the stable sort there puts first. A
+    /// rule whose gain cannot beat the best so far is not checked at all: a
+    /// trainer's table asks this of 10,000 owners.
+    fn best_step(
+        &self,
+        must: &[usize],
+        room: bool,
+        facts: &Facts,
+        gain: impl Fn(usize) -> f64,
+    ) -> Vec<usize> {
+        let mut best: Option<(usize, f64)> = None;
+        for (i, rule) in self.rules.iter().enumerate() {
+            let required = must.contains(&i);
+            if !required && !room {
+                continue;
+            }
+            let g = gain(i);
+            if best.is_some_and(|(_, b)| g.total_cmp(&b).is_le()) {
+                continue;
+            }
+            if required || rule.holds(facts) {
+                best = Some((i, g));
+            }
+        }
+        best.map(|(i, _)| i).into_iter().collect()
     }
 }
 

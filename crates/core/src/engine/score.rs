@@ -42,6 +42,9 @@ pub struct Engine<'a> {
     /// point of it is worth (its weight's share of its area, times the
     /// area's share of the overall score).
     pub(crate) worth: Vec<(i32, f64)>,
+    /// Per question: its exclusive options ("Belum ada") as bits, which
+    /// reading a code checks for every multiple choice.
+    pub(crate) exclusive: Vec<u64>,
     /// `bank.fingerprint()`, worked out once: result codes carry it.
     pub fingerprint: u32,
 }
@@ -109,6 +112,9 @@ impl<'a> Engine<'a> {
                 .collect(),
             worth: worth(bank),
             rules: bank.rules.iter().map(|r| r.when.compile(bank)).collect(),
+            exclusive: (bank.questions.iter())
+                .map(|q| bits(q.options.iter().map(|o| o.exclusive)))
+                .collect(),
             fingerprint: bank.fingerprint(),
         }
     }
@@ -324,9 +330,19 @@ fn worth(bank: &Bank) -> Vec<(i32, f64)> {
 /// As `Question::score_of`, on bits: single choice scores its first chosen
 /// option, multi choice adds them to `base`.
 fn score_of(q: &Question, picked: u64) -> i32 {
-    let mut chosen = (q.options.iter().enumerate())
-        .filter(|(k, _)| *k < 64 && (picked >> k) & 1 == 1)
-        .map(|(_, c)| c.score);
+    // Only the chosen options are visited, lowest first: a cohort's table
+    // scores every question of 10,000 owners.
+    let mut rest = picked;
+    let mut chosen = std::iter::from_fn(|| {
+        while rest != 0 {
+            let k = rest.trailing_zeros() as usize;
+            rest &= rest - 1;
+            if let Some(c) = q.options.get(k) {
+                return Some(c.score);
+            }
+        }
+        None
+    });
     match q.kind {
         Kind::Single => chosen.next().unwrap_or(0).clamp(0, 100),
         Kind::Multi => chosen.fold(q.base, i32::saturating_add).clamp(0, 100),
