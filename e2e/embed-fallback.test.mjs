@@ -191,7 +191,7 @@ test('a widget that cannot save carries its answers to a new tab, which resumes 
   const frame = await (await page.locator('#widget-id iframe').elementHandle()).contentFrame();
 
   // The notice on the first screen: what happens, and two ways out.
-  const notice = frame.locator('main .notice.carry');
+  const notice = frame.locator('main .notice[data-kind=carry]');
   await notice.waitFor();
   assert.equal(await notice.getAttribute('role'), 'status');
   assert.equal(await notice.locator('p').first().textContent(), NOT_SAVED);

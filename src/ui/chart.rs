@@ -48,15 +48,15 @@ pub fn AreaChart(props: &ChartProps) -> Html {
         let y = i as u32 * ROW;
         let width = (WIDTH - 40) * u32::from(score) / 100;
         let band = match score {
-            0..=44 => "bar low",
-            45..=74 => "bar mid",
-            _ => "bar high",
+            0..=44 => "low",
+            45..=74 => "mid",
+            _ => "high",
         };
         html! {
             <g>
                 <text x="0" y={(y + 14).to_string()} class="label">{ area.title.get(lang) }</text>
                 <rect x="0" y={(y + 22).to_string()} width={(WIDTH - 40).to_string()} height={BAR.to_string()} rx="3" class="track" />
-                <rect x="0" y={(y + 22).to_string()} width={width.to_string()} height={BAR.to_string()} rx="3" class={band} />
+                <rect x="0" y={(y + 22).to_string()} width={width.to_string()} height={BAR.to_string()} rx="3" class="bar" data-band={band} />
                 <text x={WIDTH.to_string()} y={(y + 35).to_string()} text-anchor="end" class="value">
                     { was(i).map_or_else(|| score.to_string(), |w| format!("{w}→{score}")) }</text>
                 if let Some(w) = was(i) {

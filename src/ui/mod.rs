@@ -503,7 +503,7 @@ fn notice(state: &State, act: &Callback<Action>, offer: Option<&carry::Offer>) -
     let dismiss = act.reform(|_| Action::DismissNotice);
     let offer = offer.filter(|_| notice == Notice::StorageUnavailable);
     html! {
-        <div class={classes!("notice", offer.map(|_| "carry"))} role="status">
+        <div class="notice" data-kind={offer.map(|_| "carry")} role="status">
             <p>{ text::notice(state.lang, notice) }</p>
             if let Some(offer) = offer {
                 <carry::CarryOffer ..offer.clone() />

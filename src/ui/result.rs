@@ -292,7 +292,7 @@ fn body(bank: &Bank, lang: Lang, answers: &Answers, tick: Option<&dyn Fn(&str) -
 
     html! {
         <>
-            <div class={classes!("level", format!("level-{}", level.id))}>
+            <div class="level" data-level={level.id.clone()}>
                 <p class="level-label">{ t(lang, Ui::LevelLabel) }</p>
                 <p class="level-name" data-level={level.id.clone()}>{ level.title.get(lang) }</p>
                 <p class="level-score">{ format!("{}: {}", t(lang, Ui::ScoreLabel), score_of(lang, outcome.overall)) }</p>
