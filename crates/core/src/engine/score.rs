@@ -131,16 +131,18 @@ impl<'a> Engine<'a> {
 
     /// The answers as option ids, in bank order.
     pub fn answers(&self, picks: &[Option<u64>]) -> Answers {
-        (self.bank.questions.iter().zip(picks))
-            .filter_map(|(q, p)| {
-                let p = (*p)?;
-                let ids = (q.options.iter().enumerate())
-                    .filter(|(k, _)| *k < 64 && (p >> k) & 1 == 1)
-                    .map(|(_, o)| o.id.clone())
-                    .collect();
-                Some((q.id.clone(), ids))
-            })
-            .collect()
+        // Inserted one by one, not collected: collecting into a BTreeMap
+        // sorts first, and that sort was 4 KB of the owner's wasm.
+        let mut answers = Answers::new();
+        for (q, p) in self.bank.questions.iter().zip(picks) {
+            let Some(p) = *p else { continue };
+            let ids = (q.options.iter().enumerate())
+                .filter(|(k, _)| *k < 64 && (p >> k) & 1 == 1)
+                .map(|(_, o)| o.id.clone())
+                .collect();
+            answers.insert(q.id.clone(), ids);
+        }
+        answers
     }
 
     /// Whether question `i` is shown, given the answers and the visibility of
