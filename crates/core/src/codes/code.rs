@@ -30,9 +30,8 @@
 
 pub use super::crc::crc32;
 use crate::engine::bank::{Bank, Kind, Lang, Question};
-use crate::engine::cond::bits;
 use crate::engine::pack::push_varint;
-use crate::engine::score::{with_engine, Answers, Engine, Picks};
+use crate::engine::score::{exclusive_bits, with_engine, Answers, Engine, Picks};
 
 /// Codes start with this letter, then the format digit.
 const PREFIX: u8 = b'K';
@@ -560,7 +559,7 @@ fn bits_of(q: &Question, chosen: &[String]) -> u64 {
 /// As the flow keeps answers: a single choice holds one option, and an
 /// exclusive option ("Belum ada") stands alone.
 fn normalize(q: &Question, p: u64) -> u64 {
-    normalize_with(q.kind, bits(q.options.iter().map(|o| o.exclusive)), p)
+    normalize_with(q.kind, exclusive_bits(q), p)
 }
 
 /// `normalize`, with the question's exclusive options as bits.

@@ -112,9 +112,7 @@ impl<'a> Engine<'a> {
                 .collect(),
             worth: worth(bank),
             rules: bank.rules.iter().map(|r| r.when.compile(bank)).collect(),
-            exclusive: (bank.questions.iter())
-                .map(|q| bits(q.options.iter().map(|o| o.exclusive)))
-                .collect(),
+            exclusive: bank.questions.iter().map(exclusive_bits).collect(),
             fingerprint: bank.fingerprint(),
         }
     }
@@ -327,6 +325,11 @@ fn worth(bank: &Bank) -> Vec<(i32, f64)> {
             (best, share)
         })
         .collect()
+}
+
+/// A question's exclusive options ("Belum ada") as bits.
+pub(crate) fn exclusive_bits(q: &Question) -> u64 {
+    bits(q.options.iter().map(|o| o.exclusive))
 }
 
 /// As `Question::score_of`, on bits: single choice scores its first chosen
