@@ -86,10 +86,15 @@ async function logIn(page, user, again = true) {
  * place, and checked just before the form is sent.
  */
 async function typeNewPassword(page, password) {
+  // Polled every 100 ms rather than on animation frames: with the default
+  // polling this wait timed out on the install form twice in a row (a
+  // fresh-clone run and the next), then passed whenever the field's state
+  // was printed each second, and held the made-up password each time. Not
+  // proven to be the frames; a timer does not depend on them.
   await page.waitForFunction(() => {
     const pass = document.getElementById('pass1');
     return typeof window.zxcvbn === 'function' && pass.value !== '' && pass.value === pass.dataset.pw;
-  });
+  }, null, { polling: 100 });
   await page.fill('#pass1', password);
   assert.equal(await page.inputValue('#pass1'), password, 'the chosen password is in its field when the form is sent');
 }
