@@ -77,6 +77,7 @@ lint:
 	cargo clippy --workspace --all-targets -- -D warnings
 	$(ENV) cargo clippy --workspace --target wasm32-unknown-unknown --all-targets -- -D warnings
 	$(ENV) cargo clippy --target wasm32-unknown-unknown --bin pelatih --features trainer-page -- -D warnings
+	$(ENV) cargo clippy --target wasm32-unknown-unknown --bin cek-siap-ekspor --bin widget --features english-fetched -- -D warnings
 
 # Every native test of the workspace: the pure core (crates/core) and its
 # data, the CLI, and the shell's native checks (purity, import graph). Fast, no browser.

@@ -82,6 +82,25 @@ test('control: that text is in the owner\'s wasm', () => {
   assert.equal(owner.includes(OWNERS_ONLY), true);
 });
 
+// The owner's page and the widget carry the questions in Indonesian only
+// (cek-core's builtin-indonesian); the English is bank.en.pack1, fetched when
+// chosen. The mark: the first question's English. The control finds it in
+// that file, and the Indonesian in each wasm.
+const ENGLISH_ONLY = Buffer.from(bank.questions[0].text.en);
+
+test('the owner\'s page and the widget carry the questions in Indonesian only', () => {
+  for (const page of ['cek-siap-ekspor', 'widget']) {
+    const wasm = readFileSync(`dist/${wasmOf(page)}`);
+    assert.equal(wasm.includes(ENGLISH_ONLY), false, `a question's English is in ${page}'s wasm`);
+    assert.equal(wasm.includes(Buffer.from(bank.questions[0].text.id)), true, `its Indonesian is in ${page}'s wasm`);
+  }
+});
+
+test('control: that English is in bank.en.pack1, and only there', () => {
+  assert.equal(readFileSync('dist/bank.en.pack1').includes(ENGLISH_ONLY), true);
+  assert.equal(readFileSync('dist/bank.en.pack1').includes(Buffer.from(bank.questions[0].text.id)), false);
+});
+
 // `t(lang, Ui::…)` with a constant key compiles to that one text, so each
 // wasm carries only the words its page shows; one `t` with a key known only
 // at run time would link the whole table (src/ui/text.rs) into a page. One

@@ -93,7 +93,8 @@ const PAGES: &[Page] = &[
     Page {
         file: "index.html",
         bin: "cek-siap-ekspor",
-        features: "",
+        // The built-in bank in Indonesian; English fetched when chosen.
+        features: "english-fetched",
         title: "Cek Siap Ekspor",
         description: "Cek Siap Ekspor: penilaian mandiri kesiapan ekspor untuk UMKM. Jawaban tidak dikirim ke mana pun.",
         links: &[
@@ -107,6 +108,7 @@ const PAGES: &[Page] = &[
             r#"<link data-trunk rel="copy-file" href="assets/apple-touch-icon.png">"#,
             r#"<link data-trunk rel="copy-file" href="banks/bank-v1.pack1">"#,
             r#"<link data-trunk rel="copy-file" href="banks/bank-v2.pack1">"#,
+            r#"<link data-trunk rel="copy-file" href="crates/core/src/engine/bank.en.pack1">"#,
             r#"<link rel="manifest" href="manifest.webmanifest">"#,
             r#"<link rel="apple-touch-icon" href="apple-touch-icon.png">"#,
         ],
@@ -125,7 +127,7 @@ const PAGES: &[Page] = &[
     Page {
         file: "widget.html",
         bin: "widget",
-        features: "",
+        features: "english-fetched",
         title: "Cek Siap Ekspor (widget)",
         description: "Cek Siap Ekspor, disematkan di situs instansi. Jawaban tidak dikirim ke mana pun.",
         // Written into the build by scripts/reader.mjs: loads the

@@ -1,7 +1,9 @@
-//! Older released question banks (`assessment::archive`), fetched from
-//! beside the app the first time a result needs one and kept for the page's
-//! life. The service worker keeps the fetched file for offline use, so an
-//! owner's phone downloads an old bank only if it ever opens an old result.
+//! Question banks fetched from beside the app: older released ones
+//! (`assessment::archive`), the first time a result needs one, and the
+//! built-in bank's English texts, the first time an owner chooses English
+//! on a page that carries Indonesian only. Both are kept for the page's
+//! life, and the service worker keeps the files for offline use, so an
+//! owner's phone downloads them only if they are ever needed.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -28,10 +30,54 @@ pub fn loaded() -> Vec<&'static Bank> {
 /// The built-in bank and every older one loaded so far.
 pub fn library() -> Rc<Library<'static>> {
     LIBRARY.with(|l| {
-        l.borrow_mut()
-            .get_or_insert_with(|| Rc::new(Library::new(Bank::builtin(), &loaded())))
+        let mut l = l.borrow_mut();
+        // Compiled again once the built-in bank has its English.
+        if l.as_ref()
+            .is_some_and(|lib| !std::ptr::eq(lib.current(), Bank::builtin()))
+        {
+            *l = None;
+        }
+        l.get_or_insert_with(|| Rc::new(Library::new(Bank::builtin(), &loaded())))
             .clone()
     })
+}
+
+/// Whether the built-in bank's English is here (on the trainer's page and in
+/// tests always; on the owner's page and the widget once fetched).
+pub fn has_english() -> bool {
+    Bank::builtin_has_english()
+}
+
+/// Fetches the built-in bank's English texts (`pack::ENGLISH_FILE`) and adds
+/// them; `done` gets whether English is here now. Revalidated, never taken
+/// from the HTTP cache unasked: the file has no version in its name.
+pub fn load_english(done: yew::Callback<bool>) {
+    if has_english() {
+        done.emit(true);
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        let init = web_sys::RequestInit::new();
+        init.set_cache(web_sys::RequestCache::NoCache);
+        let bytes = fetch_bytes(crate::assessment::pack::ENGLISH_FILE, &init).await;
+        done.emit(bytes.is_some_and(|b| Bank::add_builtin_english(&b)));
+    });
+}
+
+/// A file's bytes, or `None` when it can't be had (offline and not kept by
+/// the service worker, or not there).
+async fn fetch_bytes(file: &str, init: &web_sys::RequestInit) -> Option<Vec<u8>> {
+    let window = web_sys::window()?;
+    let response = JsFuture::from(window.fetch_with_str_and_init(file, init))
+        .await
+        .ok()?
+        .dyn_into::<web_sys::Response>()
+        .ok()?;
+    if !response.ok() {
+        return None;
+    }
+    let bytes = JsFuture::from(response.array_buffer().ok()?).await.ok()?;
+    Some(js_sys::Uint8Array::new(&bytes).to_vec())
 }
 
 /// The released bank, fetched if it is not loaded yet. `None` when it can't
@@ -44,17 +90,7 @@ pub async fn fetch(entry: &'static Released) -> Option<&'static Bank> {
     {
         return Some(b);
     }
-    let window = web_sys::window()?;
-    let response = JsFuture::from(window.fetch_with_str(entry.pack))
-        .await
-        .ok()?
-        .dyn_into::<web_sys::Response>()
-        .ok()?;
-    if !response.ok() {
-        return None;
-    }
-    let bytes = JsFuture::from(response.array_buffer().ok()?).await.ok()?;
-    let bytes = js_sys::Uint8Array::new(&bytes).to_vec();
+    let bytes = fetch_bytes(entry.pack, &web_sys::RequestInit::new()).await?;
     let bank: &'static Bank = Box::leak(Box::new(archive::parse_released(entry, &bytes)?));
     LOADED.with(|l| l.borrow_mut().push(bank));
     // Compiled again, with the new bank, when next asked for.

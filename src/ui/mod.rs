@@ -256,16 +256,59 @@ pub fn App(props: &AppProps) -> Html {
     };
     // Hooks can't be conditional, so a non-embedded page passes `None`.
     use_embed(embedded.as_ref().as_ref(), &state, &on_message);
+    // English, on a page that carries the built-in questions in Indonesian
+    // only: fetched when chosen (by the owner, saved progress or a host), and
+    // shown once here; until then the page stays in Indonesian.
+    let english = use_state(|| match banks::has_english() {
+        true => English::Here,
+        false => English::Absent,
+    });
+    // Bumped by every tap on EN, so a failed fetch is tried again.
+    let english_asked = use_state(|| 0u32);
+    {
+        let english = english.clone();
+        use_effect_with((state.lang, *english_asked), move |(lang, _)| {
+            if *lang == Lang::En && matches!(*english, English::Absent | English::Failed) {
+                english.set(English::Loading);
+                let english = english.clone();
+                banks::load_english(Callback::from(move |here| {
+                    english.set(if here { English::Here } else { English::Failed });
+                }));
+            }
+        });
+    }
+    let lang = match *english {
+        English::Here => state.lang,
+        _ => Lang::Id,
+    };
+    let asked = state.lang;
     let standalone = embedded.is_none();
-    use_effect_with(state.lang, move |lang| {
+    use_effect_with((asked, lang), move |(asked, lang)| {
         // A host's language choice is not the owner's own preference.
         if standalone {
-            storage::save_lang(*lang);
+            storage::save_lang(*asked);
         }
         if let Some(root) = gloo::utils::document().document_element() {
             let _ = root.set_attribute("lang", lang.code());
         }
     });
+    // What the screens show: the state, in the language shown.
+    let state = match lang == state.lang {
+        true => state,
+        false => Rc::new(State {
+            lang,
+            ..(*state).clone()
+        }),
+    };
+    let on_lang = {
+        let (act, english_asked) = (act.clone(), english_asked.clone());
+        Callback::from(move |chosen: Lang| {
+            if chosen == Lang::En {
+                english_asked.set(*english_asked + 1);
+            }
+            act.emit(Action::SetLang(chosen));
+        })
+    };
     // On every new screen, move focus to its heading so keyboard and screen
     // reader users start reading at the right place. Not on first load: the
     // page's own start is right then.
@@ -288,7 +331,6 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
 
-    let lang = state.lang;
     let screen = match (&*route, &state.screen) {
         (Route::Result(code), _) => {
             html! { <result::SharedResult lang={lang} code={code.clone()} on_start={Callback::from(|_| go_to(""))} /> }
@@ -351,11 +393,14 @@ pub fn App(props: &AppProps) -> Html {
                         <span class="org">{ name.clone() }</span>
                     }
                 </span>
-                <LangSwitch lang={lang} on_change={act.reform(Action::SetLang)} />
+                <LangSwitch lang={lang} on_change={on_lang} />
             </header>
             <main id="main" class="screen">
                 if let (Some(hooks), Some(applied)) = (hooks, applied.as_deref()) {
                     { (hooks.problems)(lang, applied) }
+                }
+                if asked == Lang::En && matches!(*english, English::Loading | English::Failed) {
+                    { english_status(*english) }
                 }
                 if *update_ready {
                     <div class="notice update" role="status">
@@ -387,6 +432,33 @@ pub fn App(props: &AppProps) -> Html {
                 }
             </footer>
         </>
+    }
+}
+
+/// Where the built-in questions' English is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum English {
+    Here,
+    /// Not fetched: nobody chose English yet.
+    Absent,
+    Loading,
+    /// Could not be had (offline before it was ever fetched): a tap on EN
+    /// tries again.
+    Failed,
+}
+
+/// While English is fetched or after it failed, in both languages: the
+/// owner chose English but the page still shows Indonesian.
+fn english_status(english: English) -> Html {
+    let key = match english {
+        English::Loading => Ui::EnglishLoading,
+        _ => Ui::EnglishUnavailable,
+    };
+    html! {
+        <div class="notice" data-kind="english" role="status">
+            <p>{ t(Lang::Id, key) }</p>
+            <p lang="en">{ t(Lang::En, key) }</p>
+        </div>
     }
 }
 

@@ -72,6 +72,8 @@ pub enum Ui {
     AddToWorkshop,
     UpdateReady,
     UpdateNow,
+    EnglishLoading,
+    EnglishUnavailable,
     Install,
     ConfigInvalid,
     ConfigUnreachable,
@@ -283,6 +285,11 @@ pub fn t(lang: Lang, key: Ui) -> &'static str {
             "A new version is available. Your answers stay saved.",
         ),
         Ui::UpdateNow => ("Perbarui", "Update"),
+        Ui::EnglishLoading => ("Memuat bahasa Inggris…", "Loading English…"),
+        Ui::EnglishUnavailable => (
+            "Bahasa Inggris belum bisa dimuat: sekali saja perlu koneksi internet. Sambungkan HP ke internet, lalu ketuk EN lagi.",
+            "English could not be loaded: it needs an internet connection once. Connect to the internet, then tap EN again.",
+        ),
         Ui::Install => ("Pasang aplikasi di HP ini", "Install the app on this phone"),
         Ui::ConfigInvalid => (
             "Konfigurasi widget ini tidak valid. Bagian yang salah diabaikan; pertanyaan bawaan tetap dipakai.",

@@ -8,7 +8,8 @@ use std::fs;
 
 use cek_core::archive::RELEASED;
 use cek_core::bank::Bank;
-use cek_core::pack::{pack, titles_only, unpack, MAGIC};
+use cek_core::bank::Lang;
+use cek_core::pack::{one_language, pack, titles_only, unpack, with_english, MAGIC};
 use proptest::prelude::*;
 
 mod common;
@@ -37,18 +38,23 @@ fn bank(json: &str) -> Bank {
 /// The trainer's page carries the built-in bank through `titles_only`.
 const TITLES: &str = "crates/core/src/engine/bank.titles.pack1";
 const BUILTIN_JSON: &str = "crates/core/src/engine/bank.json";
+/// The owner's page and the widget carry the built-in bank in Indonesian and
+/// fetch its English (`pack::ENGLISH_FILE`).
+const INDONESIAN: &str = "crates/core/src/engine/bank.id.pack1";
+const ENGLISH: &str = "crates/core/src/engine/bank.en.pack1";
 
 #[test]
 fn every_pack_is_the_pack_of_its_json() {
     let mut rewritten = Vec::new();
-    let titles = (BUILTIN_JSON.to_string(), TITLES.to_string());
-    for (json, packed) in sources().into_iter().chain([titles]) {
+    let derived = [TITLES, INDONESIAN, ENGLISH].map(|p| (BUILTIN_JSON.to_string(), p.to_string()));
+    for (json, packed) in sources().into_iter().chain(derived) {
         let whole = bank(&json);
-        let want = if packed == TITLES {
-            pack(&titles_only(&whole))
-        } else {
-            pack(&whole)
-        };
+        let want = pack(&match packed.as_str() {
+            TITLES => titles_only(&whole),
+            INDONESIAN => one_language(&whole, Lang::Id),
+            ENGLISH => one_language(&whole, Lang::En),
+            _ => whole,
+        });
         let path = format!("{ROOT}/{packed}");
         if fs::read(&path).ok().as_deref() != Some(&want[..]) {
             fs::write(&path, &want).expect("write the pack");
@@ -200,4 +206,71 @@ proptest! {
             cek_core::plan::plan(titles, &answers, &b)
         );
     }
+}
+
+// ---- The owner's page: Indonesian built in, English fetched ----------------
+
+fn committed(path: &str) -> Bank {
+    unpack(&fs::read(format!("{ROOT}/{path}")).expect(path)).expect(path)
+}
+
+#[test]
+fn the_indonesian_bank_with_the_fetched_english_is_the_whole_bank() {
+    let (indonesian, english) = (committed(INDONESIAN), committed(ENGLISH));
+    assert_eq!(
+        with_english(&indonesian, &english).as_ref(),
+        Some(Bank::builtin())
+    );
+    // Each half alone has no text of the other language, or there would be
+    // no reason for the split.
+    let first = &indonesian.questions[0];
+    assert_eq!(
+        (first.text.en.as_str(), first.options[0].text.en.as_str()),
+        ("", "")
+    );
+    assert_eq!(english.rules[0].action.id, "");
+    let (a, b) = (pack(&indonesian).len(), pack(Bank::builtin()).len());
+    assert!(a * 3 < b * 2, "Indonesian pack {a} bytes, whole {b}");
+}
+
+#[test]
+fn english_of_another_bank_or_a_damaged_one_is_refused() {
+    let indonesian = committed(INDONESIAN);
+    let english = committed(ENGLISH);
+    // `is_none()`, not `assert_eq!`: a failure would print two whole banks.
+    let fits = |en: &Bank| with_english(&indonesian, en).is_some();
+    // The first release's questions: another fingerprint, other helps.
+    assert!(!fits(&one_language(
+        &committed("banks/bank-v1.pack1"),
+        Lang::En
+    )));
+    // Another build's English whose questions weigh differently: the same
+    // texts in the same places, another fingerprint.
+    let mut reweighed = english.clone();
+    reweighed.questions[0].weight += 1;
+    assert_ne!(reweighed.fingerprint(), english.fingerprint());
+    assert!(!fits(&reweighed));
+    // Help moved from one question to another: the same fingerprint, and the
+    // same number of texts, but not the same places.
+    let mut moved = english.clone();
+    let with_help = moved
+        .questions
+        .iter()
+        .position(|q| q.help.is_some())
+        .unwrap();
+    let without = moved
+        .questions
+        .iter()
+        .position(|q| q.help.is_none())
+        .unwrap();
+    moved.questions[without].help = moved.questions[with_help].help.take();
+    assert_eq!(moved.fingerprint(), english.fingerprint());
+    assert!(!fits(&moved));
+    // A text with no English (the Indonesian pack offered as English).
+    assert!(!fits(&indonesian));
+    let mut one_missing = english.clone();
+    one_missing.rules[3].why.en.clear();
+    assert!(!fits(&one_missing));
+    // The control: the file as committed fits.
+    assert!(fits(&english));
 }

@@ -12,12 +12,14 @@
 //! list is its length and items; an `Option` a 0/1 byte and the value; an
 //! enum a one-byte tag.
 
-use super::bank::{Area, Bank, Choice, Gate, Hidden, Kind, Level, PlanOrder, Question, Rule, Text};
+use super::bank::{
+    Area, Bank, Choice, Gate, Hidden, Kind, Lang, Level, PlanOrder, Question, Rule, Text,
+};
 use super::cond::Cond;
 use std::sync::OnceLock;
 
 /// `bank.json` as a pack, kept in step with it by `tests/packs.rs`.
-#[cfg(not(feature = "builtin-titles"))]
+#[cfg(not(any(feature = "builtin-titles", feature = "builtin-indonesian")))]
 const BUILTIN: &[u8] = include_bytes!("bank.pack1");
 /// The trainer's page (`pelatih.html`, built with this feature) carries only
 /// what its dashboard shows: `bank.json` through `titles_only`, also kept in
@@ -25,6 +27,21 @@ const BUILTIN: &[u8] = include_bytes!("bank.pack1");
 /// code reads and scores the same.
 #[cfg(feature = "builtin-titles")]
 const BUILTIN: &[u8] = include_bytes!("bank.titles.pack1");
+/// The owner's page and the widget (built with this feature) carry the
+/// Indonesian texts only: `bank.json` through `one_language`. English, which
+/// few owners choose, is fetched from `ENGLISH_FILE` when chosen
+/// (`Bank::add_builtin_english`), so no Indonesian-reading owner downloads it.
+#[cfg(feature = "builtin-indonesian")]
+const BUILTIN: &[u8] = include_bytes!("bank.id.pack1");
+
+/// The built-in bank's English texts, beside the app: `one_language(_, En)`
+/// of `bank.json`, kept in step by `tests/packs.rs`. Fetched by this build's
+/// own wasm only (the service worker keeps it with the app's version), so
+/// its name carries no bank version.
+pub const ENGLISH_FILE: &str = "bank.en.pack1";
+
+/// The built-in bank once its English texts were added.
+static WITH_ENGLISH: OnceLock<Bank> = OnceLock::new();
 
 impl Bank {
     /// The built-in bank, unpacked on first use. It is validated by
@@ -32,13 +49,106 @@ impl Bank {
     /// code and messages don't ship to every phone; and it comes from a pack,
     /// not JSON, so the owner's page carries no JSON parser. (Here, not in
     /// `bank.rs`, so the bank's schema does not import its packing.)
+    ///
+    /// Once `add_builtin_english` succeeded, the bank with its English: the
+    /// same structure and fingerprint, so `score::Engine::builtin`, compiled
+    /// from whichever came first, scores both alike.
     pub fn builtin() -> &'static Bank {
-        static BANK: OnceLock<Bank> = OnceLock::new();
-        BANK.get_or_init(|| match unpack(BUILTIN) {
-            Some(bank) => bank,
-            None => panic!("bank.pack1 does not unpack (tests/packs.rs catches this)"),
-        })
+        WITH_ENGLISH.get().unwrap_or_else(as_built)
     }
+
+    /// Whether the built-in bank has its English texts: always, but on a page
+    /// built with `builtin-indonesian` only once `add_builtin_english` took
+    /// them.
+    pub fn builtin_has_english() -> bool {
+        !cfg!(feature = "builtin-indonesian") || WITH_ENGLISH.get().is_some()
+    }
+
+    /// Gives the built-in bank the English texts of `pack` (`ENGLISH_FILE`'s
+    /// bytes). False, and nothing changes, when they are not this bank's
+    /// (damaged, or another build's file with other questions).
+    pub fn add_builtin_english(pack: &[u8]) -> bool {
+        let whole = unpack(pack).and_then(|english| with_english(as_built(), &english));
+        // Set once: a second success (two fetches racing) is the same bank.
+        whole
+            .map(|whole| WITH_ENGLISH.get_or_init(|| whole))
+            .is_some()
+    }
+}
+
+/// The bank this page was built with.
+fn as_built() -> &'static Bank {
+    static BANK: OnceLock<Bank> = OnceLock::new();
+    BANK.get_or_init(|| match unpack(BUILTIN) {
+        Some(bank) => bank,
+        None => panic!("the built-in pack does not unpack (tests/packs.rs catches this)"),
+    })
+}
+
+/// Every text of a bank, in pack order: the one walk `one_language` and
+/// `with_english` share, so they cannot disagree on which texts there are.
+fn each_text(bank: &mut Bank, mut f: impl FnMut(&mut Text)) {
+    bank.areas.iter_mut().for_each(|a| f(&mut a.title));
+    for l in &mut bank.levels {
+        f(&mut l.title);
+        f(&mut l.summary);
+    }
+    for g in &mut bank.gates {
+        f(&mut g.short);
+        f(&mut g.reason);
+    }
+    for q in &mut bank.questions {
+        f(&mut q.text);
+        f(&mut q.short);
+        if let Some(help) = &mut q.help {
+            f(help);
+        }
+        q.options.iter_mut().for_each(|o| f(&mut o.text));
+    }
+    for r in &mut bank.rules {
+        f(&mut r.title);
+        f(&mut r.why);
+        f(&mut r.action);
+        f(&mut r.link_label);
+    }
+}
+
+/// The bank with the texts of one language only, the other's left empty:
+/// same structure and fingerprint.
+pub fn one_language(bank: &Bank, lang: Lang) -> Bank {
+    let mut b = bank.clone();
+    each_text(&mut b, |t| match lang {
+        Lang::Id => t.en.clear(),
+        Lang::En => t.id.clear(),
+    });
+    b
+}
+
+/// `base` with the English texts of `english` (a bank through
+/// `one_language(_, En)`), or `None` unless both are the same bank: the same
+/// fingerprint, help on the same questions, and an English text for every
+/// text.
+pub fn with_english(base: &Bank, english: &Bank) -> Option<Bank> {
+    let helps = |b: &Bank| {
+        b.questions
+            .iter()
+            .map(|q| q.help.is_some())
+            .collect::<Vec<_>>()
+    };
+    if base.fingerprint() != english.fingerprint() || helps(base) != helps(english) {
+        return None;
+    }
+    let mut words = Vec::new();
+    each_text(&mut english.clone(), |t| {
+        words.push(std::mem::take(&mut t.en))
+    });
+    if words.iter().any(String::is_empty) {
+        return None;
+    }
+    let mut whole = base.clone();
+    let mut words = words.into_iter();
+    each_text(&mut whole, |t| t.en = words.next().unwrap_or_default());
+    Some(whole)
 }
 
 /// The bank with only what a trainer's dashboard and its CSV show: area and

@@ -1,0 +1,110 @@
+// English on demand, in headless Chromium with the real CSP and service
+// worker: the owner's page carries the questions in Indonesian only, so an
+// owner who reads Indonesian never downloads the English; one who taps EN
+// gets it once (the page says so while it loads, and in both languages when
+// it cannot), and from then on in English offline too.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import {
+  test, before, after, start, phone, installed, appReady, answerFirst, until, foreign, cspViolations, seedStorage, KEYS,
+} from './helpers.mjs';
+
+const bank = JSON.parse(readFileSync('crates/core/src/engine/bank.json', 'utf8'));
+const first = bank.questions.find((q) => !q.show_if);
+const ENGLISH_FILE = '/bank.en.pack1';
+const LOADING = ['Memuat bahasa Inggris…', 'Loading English…'];
+const UNAVAILABLE = [
+  'Bahasa Inggris belum bisa dimuat: sekali saja perlu koneksi internet. Sambungkan HP ke internet, lalu ketuk EN lagi.',
+  'English could not be loaded: it needs an internet connection once. Connect to the internet, then tap EN again.',
+];
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.close(); });
+
+const englishRequests = (requests) => requests.filter((u) => new URL(u).pathname === ENGLISH_FILE);
+const heading = async (p) => (await p.locator('#screen-heading').textContent()).trim();
+const pressed = (p, name) => p.getByRole('button', { name }).getAttribute('aria-pressed');
+
+test('an owner who reads Indonesian answers without ever downloading the English', async () => {
+  const { page: p, ctx, requests, errors } = await phone(env);
+  await installed(p, env.origin);
+  await p.getByRole('button', { name: 'Mulai' }).click();
+  await answerFirst(p, 3);
+  assert.deepEqual(englishRequests(requests), []);
+  assert.equal(await p.locator('html').getAttribute('lang'), 'id');
+  // Nor does the service worker fetch it ahead.
+  const cached = await p.evaluate(async () => {
+    const urls = [];
+    for (const k of await caches.keys()) for (const r of await (await caches.open(k)).keys()) urls.push(new URL(r.url).pathname);
+    return urls;
+  });
+  assert.ok(!cached.includes(ENGLISH_FILE), `cached: ${cached}`);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('offline before English was ever fetched: a message in both languages, the page stays in Indonesian; online, EN again works, and offline after', async () => {
+  const { page: p, ctx, requests, errors } = await phone(env);
+  await installed(p, env.origin);
+  await ctx.setOffline(true);
+  await p.getByRole('button', { name: 'English' }).click();
+  const status = p.locator('.notice[data-kind=english]');
+  await status.locator('p', { hasText: UNAVAILABLE[0] }).waitFor();
+  assert.deepEqual((await status.locator('p').allTextContents()).map((s) => s.trim()), UNAVAILABLE);
+  assert.equal(await status.locator('p').nth(1).getAttribute('lang'), 'en');
+  assert.equal(await status.getAttribute('role'), 'status');
+  assert.equal(await heading(p), 'Seberapa siap usaha Anda untuk ekspor?');
+  assert.equal(await p.locator('html').getAttribute('lang'), 'id');
+  assert.equal(await pressed(p, 'ID'), 'true');
+
+  // Back online, a second tap on EN fetches it: the screen turns English.
+  await ctx.setOffline(false);
+  await p.getByRole('button', { name: 'English' }).click();
+  await p.locator('#screen-heading', { hasText: 'How ready is your business to export?' }).waitFor();
+  assert.equal(await status.count(), 0);
+  assert.equal(await p.locator('html').getAttribute('lang'), 'en');
+  assert.equal(await pressed(p, 'EN'), 'true');
+  await p.getByRole('button', { name: 'Start' }).click();
+  await p.locator('#screen-heading', { hasText: first.text.en }).waitFor();
+  // The heading after its hidden "Question 1 of N. " (that count is the
+  // interface's words, not the bank's).
+  assert.equal(await p.locator('#screen-heading').evaluate((h) => h.lastChild.textContent), first.text.en);
+  assert.equal(await p.locator('label.option').first().textContent(), first.options[0].text.en);
+
+  // Offline again, a reload shows English at once from what the service
+  // worker kept: no message.
+  await ctx.setOffline(true);
+  await p.reload();
+  await appReady(p);
+  await p.locator('#screen-heading', { hasText: first.text.en }).waitFor();
+  assert.equal(await status.count(), 0);
+  assert.deepEqual(foreign(requests, env.origin), []);
+  assert.deepEqual(await cspViolations(p), []);
+  // Chromium's report of the one fetch the test made fail, and nothing else.
+  assert.deepEqual(errors, ['error: Failed to load resource: net::ERR_FAILED']);
+  await ctx.close();
+});
+
+test('an owner who chose English before opens the page in English: Indonesian until it loads, no other change', async () => {
+  const { page: p, ctx, requests, errors } = await phone(env);
+  await seedStorage(ctx, { [KEYS.lang]: 'en' });
+  // The fetch held back until the test lets it go, to see the page before.
+  let held = null;
+  await p.route(`**${ENGLISH_FILE}`, (route) => { held = route; });
+  await p.goto(env.origin + '/');
+  await appReady(p);
+  await until(() => held !== null, 'the page asks for the English');
+  const status = p.locator('.notice[data-kind=english]');
+  await status.waitFor();
+  assert.deepEqual((await status.locator('p').allTextContents()).map((s) => s.trim()), LOADING);
+  assert.equal(await heading(p), 'Seberapa siap usaha Anda untuk ekspor?');
+  assert.equal(await p.locator('html').getAttribute('lang'), 'id');
+  await held.continue();
+  await p.locator('#screen-heading', { hasText: 'How ready is your business to export?' }).waitFor();
+  assert.equal(await status.count(), 0);
+  assert.equal(await p.locator('html').getAttribute('lang'), 'en');
+  assert.equal(englishRequests(requests).length, 1);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
