@@ -112,7 +112,7 @@ size: setup build
 WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-reference-types --enable-sign-ext --enable-mutable-globals --enable-multivalue
 SIZES_CARGO := RUSTFLAGS="-C symbol-mangling-version=v0" CARGO_TARGET_DIR=target/wasm-sizes-build cargo build --release --target wasm32-unknown-unknown
 wasm-sizes: setup
-	$(ENV) $(SIZES_CARGO) --bin cek-siap-ekspor --bin widget
+	$(ENV) $(SIZES_CARGO) --bin cek-siap-ekspor --bin widget --features english-fetched
 	# The trainer's page is built with its feature, as pelatih.html asks trunk.
 	$(ENV) $(SIZES_CARGO) --bin pelatih --features trainer-page
 	mkdir -p target/wasm-sizes

@@ -90,7 +90,7 @@ export function readWasm(buf) {
 /** Rust's legacy symbol mangling (`_ZN…E`) undone: `_ZN3foo3barE` is `foo::bar`. */
 export function demangle(sym) {
   // Already demangled (wasm-bindgen does it): drop the hash and crate disambiguators.
-  if (!sym.startsWith('_ZN')) return sym.replace(/::h[0-9a-f]{16}$/, '').replace(/\[[0-9a-f]{16}\]/g, '');
+  if (!sym.startsWith('_ZN')) return sym.replace(/::h[0-9a-f]{16}$/, '').replace(/\[[0-9a-f]{1,16}\](?=::)/g, '');
   const parts = [];
   let at = 3;
   while (at < sym.length && sym[at] !== 'E') {

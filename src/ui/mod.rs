@@ -263,8 +263,8 @@ pub fn App(props: &AppProps) -> Html {
         true => English::Here,
         false => English::Absent,
     });
-    // Bumped by every tap on EN, so a failed fetch is tried again.
-    let english_asked = use_state(|| 0u32);
+    // Flipped by every tap on EN, so a failed fetch is tried again.
+    let english_asked = use_state(|| false);
     {
         let english = english.clone();
         use_effect_with((state.lang, *english_asked), move |(lang, _)| {
@@ -304,7 +304,7 @@ pub fn App(props: &AppProps) -> Html {
         let (act, english_asked) = (act.clone(), english_asked.clone());
         Callback::from(move |chosen: Lang| {
             if chosen == Lang::En {
-                english_asked.set(*english_asked + 1);
+                english_asked.set(!*english_asked);
             }
             act.emit(Action::SetLang(chosen));
         })

@@ -9,7 +9,7 @@ use std::fs;
 use cek_core::archive::RELEASED;
 use cek_core::bank::Bank;
 use cek_core::bank::Lang;
-use cek_core::pack::{one_language, pack, titles_only, unpack, with_english, MAGIC};
+use cek_core::pack::{add_english, one_language, pack, titles_only, unpack, MAGIC};
 use proptest::prelude::*;
 
 mod common;
@@ -217,10 +217,9 @@ fn committed(path: &str) -> Bank {
 #[test]
 fn the_indonesian_bank_with_the_fetched_english_is_the_whole_bank() {
     let (indonesian, english) = (committed(INDONESIAN), committed(ENGLISH));
-    assert_eq!(
-        with_english(&indonesian, &english).as_ref(),
-        Some(Bank::builtin())
-    );
+    let mut whole = indonesian.clone();
+    assert!(add_english(&mut whole, english.clone()));
+    assert_eq!(&whole, Bank::builtin());
     // Each half alone has no text of the other language, or there would be
     // no reason for the split.
     let first = &indonesian.questions[0];
@@ -237,8 +236,17 @@ fn the_indonesian_bank_with_the_fetched_english_is_the_whole_bank() {
 fn english_of_another_bank_or_a_damaged_one_is_refused() {
     let indonesian = committed(INDONESIAN);
     let english = committed(ENGLISH);
-    // `is_none()`, not `assert_eq!`: a failure would print two whole banks.
-    let fits = |en: &Bank| with_english(&indonesian, en).is_some();
+    // A bool, not `assert_eq!` on banks: a failure would print two whole
+    // banks. What is refused leaves the bank as it was.
+    let fits = |en: &Bank| {
+        let mut whole = indonesian.clone();
+        let fits = add_english(&mut whole, en.clone());
+        assert!(
+            fits || whole == indonesian,
+            "a refused English changed the bank"
+        );
+        fits
+    };
     // The first release's questions: another fingerprint, other helps.
     assert!(!fits(&one_language(
         &committed("banks/bank-v1.pack1"),

@@ -68,11 +68,17 @@ impl Bank {
     /// bytes). False, and nothing changes, when they are not this bank's
     /// (damaged, or another build's file with other questions).
     pub fn add_builtin_english(pack: &[u8]) -> bool {
-        let whole = unpack(pack).and_then(|english| with_english(as_built(), &english));
+        // The bank built in, unpacked again rather than cloned: its own
+        // unpacking is linked anyway, a deep clone of a bank is not.
+        let (Some(mut whole), Some(english)) = (unpack(BUILTIN), unpack(pack)) else {
+            return false;
+        };
+        if !add_english(&mut whole, english) {
+            return false;
+        }
         // Set once: a second success (two fetches racing) is the same bank.
-        whole
-            .map(|whole| WITH_ENGLISH.get_or_init(|| whole))
-            .is_some()
+        WITH_ENGLISH.get_or_init(|| whole);
+        true
     }
 }
 
@@ -86,7 +92,7 @@ fn as_built() -> &'static Bank {
 }
 
 /// Every text of a bank, in pack order: the one walk `one_language` and
-/// `with_english` share, so they cannot disagree on which texts there are.
+/// `add_english` share, so they cannot disagree on which texts there are.
 fn each_text(bank: &mut Bank, mut f: impl FnMut(&mut Text)) {
     bank.areas.iter_mut().for_each(|a| f(&mut a.title));
     for l in &mut bank.levels {
@@ -124,31 +130,28 @@ pub fn one_language(bank: &Bank, lang: Lang) -> Bank {
     b
 }
 
-/// `base` with the English texts of `english` (a bank through
-/// `one_language(_, En)`), or `None` unless both are the same bank: the same
-/// fingerprint, help on the same questions, and an English text for every
-/// text.
-pub fn with_english(base: &Bank, english: &Bank) -> Option<Bank> {
+/// Gives `bank` (through `one_language(_, Id)`) the English texts of
+/// `english` (the same bank through `one_language(_, En)`). False, and `bank`
+/// unchanged, unless both are the same bank: the same fingerprint, help on
+/// the same questions, and an English text for every text.
+pub fn add_english(bank: &mut Bank, mut english: Bank) -> bool {
     let helps = |b: &Bank| {
         b.questions
             .iter()
             .map(|q| q.help.is_some())
             .collect::<Vec<_>>()
     };
-    if base.fingerprint() != english.fingerprint() || helps(base) != helps(english) {
-        return None;
+    if bank.fingerprint() != english.fingerprint() || helps(bank) != helps(&english) {
+        return false;
     }
     let mut words = Vec::new();
-    each_text(&mut english.clone(), |t| {
-        words.push(std::mem::take(&mut t.en))
-    });
+    each_text(&mut english, |t| words.push(std::mem::take(&mut t.en)));
     if words.iter().any(String::is_empty) {
-        return None;
+        return false;
     }
-    let mut whole = base.clone();
     let mut words = words.into_iter();
-    each_text(&mut whole, |t| t.en = words.next().unwrap_or_default());
-    Some(whole)
+    each_text(bank, |t| t.en = words.next().unwrap_or_default());
+    true
 }
 
 /// The bank with only what a trainer's dashboard and its CSV show: area and
