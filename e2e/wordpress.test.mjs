@@ -86,15 +86,30 @@ async function logIn(page, user, again = true) {
  * place, and checked just before the form is sent.
  */
 async function typeNewPassword(page, password) {
-  // Polled every 100 ms rather than on animation frames: with the default
-  // polling this wait timed out on the install form twice in a row (a
-  // fresh-clone run and the next), then passed whenever the field's state
-  // was printed each second, and held the made-up password each time. Not
-  // proven to be the frames; a timer does not depend on them.
-  await page.waitForFunction(() => {
+  // Each step waits on its own, so a timeout says which never came, with
+  // the page's state (a fresh-clone CI run timed out on the one combined
+  // wait twice; every run alone passed). Polled every 100 ms, not on
+  // animation frames, which a busy headless page may not draw.
+  const state = () => page.evaluate(() => {
     const pass = document.getElementById('pass1');
-    return typeof window.zxcvbn === 'function' && pass.value !== '' && pass.value === pass.dataset.pw;
-  }, null, { polling: 100 });
+    return {
+      url: location.href,
+      heading: document.querySelector('h1')?.textContent?.trim() ?? null,
+      jqueryReady: window.jQuery?.isReady ?? null,
+      checker: typeof window.zxcvbn,
+      field: pass ? { type: pass.type, empty: pass.value === '', madeUp: pass.value !== '' && pass.value === pass.dataset.pw } : null,
+    };
+  });
+  const step = async (what, predicate) => {
+    try {
+      await page.waitForFunction(predicate, null, { polling: 100 });
+    } catch (e) {
+      throw new Error(`${what}: ${e.message}; the page: ${JSON.stringify(await state())}`);
+    }
+  };
+  await step('the form and its ready handlers', () => !!document.getElementById('pass1') && window.jQuery?.isReady === true);
+  await step('the strength checker (zxcvbn)', () => typeof window.zxcvbn === 'function');
+  await step('the made-up password in its field', () => document.getElementById('pass1').value !== '');
   await page.fill('#pass1', password);
   assert.equal(await page.inputValue('#pass1'), password, 'the chosen password is in its field when the form is sent');
 }
