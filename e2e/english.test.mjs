@@ -86,15 +86,42 @@ test('offline before English was ever fetched: a message in both languages, the 
   await ctx.close();
 });
 
-test('an owner who chose English before opens the page in English: Indonesian until it loads, no other change', async () => {
+test('an owner who chose English before gets the app in English at once: no Indonesian screen, no loading notice', async () => {
   const { page: p, ctx, requests, errors } = await phone(env);
   await seedStorage(ctx, { [KEYS.lang]: 'en' });
-  // The fetch held back until the test lets it go, to see the page before.
+  // Every heading the app shows, and whether the loading notice ever
+  // appears, recorded in the page as the DOM changes.
+  await ctx.addInitScript(() => {
+    window.__seen = { headings: [], notice: false };
+    new MutationObserver(() => {
+      const main = document.querySelector('main#main:not([data-static])');
+      const h = main?.querySelector('#screen-heading')?.textContent;
+      const seen = window.__seen;
+      if (h && seen.headings[seen.headings.length - 1] !== h) seen.headings.push(h);
+      if (document.querySelector('.notice[data-kind=english]')) seen.notice = true;
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  await p.goto(env.origin + '/');
+  await appReady(p);
+  await p.locator('#screen-heading', { hasText: 'How ready is your business to export?' }).waitFor();
+  assert.deepEqual(await p.evaluate(() => window.__seen), {
+    headings: ['How ready is your business to export?'], notice: false,
+  });
+  assert.equal(await p.locator('html').getAttribute('lang'), 'en');
+  assert.equal(englishRequests(requests).length, 1);
+  assert.deepEqual(errors, []);
+  await ctx.close();
+});
+
+test('when the English is slow, the page starts in Indonesian within 2 s, says it is loading, then turns English', async () => {
+  const { page: p, ctx, requests, errors } = await phone(env);
+  await seedStorage(ctx, { [KEYS.lang]: 'en' });
+  // The fetch held back until the test lets it go.
   let held = null;
   await p.route(`**${ENGLISH_FILE}`, (route) => { held = route; });
   await p.goto(env.origin + '/');
-  await appReady(p);
   await until(() => held !== null, 'the page asks for the English');
+  await appReady(p);
   const status = p.locator('.notice[data-kind=english]');
   await status.waitFor();
   assert.deepEqual((await status.locator('p').allTextContents()).map((s) => s.trim()), LOADING);
@@ -104,6 +131,7 @@ test('an owner who chose English before opens the page in English: Indonesian un
   await p.locator('#screen-heading', { hasText: 'How ready is your business to export?' }).waitFor();
   assert.equal(await status.count(), 0);
   assert.equal(await p.locator('html').getAttribute('lang'), 'en');
+  // One fetch, though both the start and the App asked for it.
   assert.equal(englishRequests(requests).length, 1);
   assert.deepEqual(errors, []);
   await ctx.close();

@@ -20,6 +20,9 @@ thread_local! {
     /// The library of the banks loaded so far, compiled once (each bank's
     /// fingerprint and conditions), not on every render of the dashboard.
     static LIBRARY: RefCell<Option<Rc<Library<'static>>>> = const { RefCell::new(None) };
+    /// While the English is being fetched: who waits for it (the page's
+    /// start and the App may both ask; one fetch answers both).
+    static ENGLISH_WAITING: RefCell<Option<Vec<yew::Callback<bool>>>> = const { RefCell::new(None) };
 }
 
 /// The older banks loaded so far.
@@ -56,12 +59,52 @@ pub fn load_english(done: yew::Callback<bool>) {
         done.emit(true);
         return;
     }
+    let fetching = ENGLISH_WAITING.with(|w| {
+        let mut w = w.borrow_mut();
+        let fetching = w.is_some();
+        w.get_or_insert_with(Vec::new).push(done);
+        fetching
+    });
+    if fetching {
+        return;
+    }
     wasm_bindgen_futures::spawn_local(async move {
         let init = web_sys::RequestInit::new();
         init.set_cache(web_sys::RequestCache::NoCache);
         let bytes = fetch_bytes(crate::assessment::pack::ENGLISH_FILE, &init).await;
-        done.emit(bytes.is_some_and(|b| Bank::add_builtin_english(&b)));
+        let here = bytes.is_some_and(|b| Bank::add_builtin_english(&b));
+        let waiting = ENGLISH_WAITING.with(|w| w.borrow_mut().take());
+        waiting
+            .into_iter()
+            .flatten()
+            .for_each(|done| done.emit(here));
     });
+}
+
+/// How long a page that will show English waits for it before its first
+/// render: about what 11 KB takes on a slow 3G connection.
+const ENGLISH_WAIT_MS: u32 = 2_000;
+
+/// Runs `start` (a page's first render) once the English is here, when
+/// `wanted` (the owner chose English earlier, or the host's address asks for
+/// it) and it is not here yet, but after `ENGLISH_WAIT_MS` at most: so the
+/// app appears in English at once, not in Indonesian and then again, and a
+/// slow connection never holds up the start for long (the App then shows
+/// Indonesian and "Memuat bahasa Inggris…" until it arrives).
+pub fn after_english(wanted: bool, start: impl FnOnce() + 'static) {
+    if !wanted || has_english() {
+        start();
+        return;
+    }
+    let start = Rc::new(RefCell::new(Some(start)));
+    let once = move || {
+        let start = start.borrow_mut().take();
+        if let Some(start) = start {
+            start();
+        }
+    };
+    gloo::timers::callback::Timeout::new(ENGLISH_WAIT_MS, once.clone()).forget();
+    load_english(yew::Callback::from(move |_| once()));
 }
 
 /// A file's bytes, or `None` when it can't be had (offline and not kept by
