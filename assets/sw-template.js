@@ -19,7 +19,7 @@ const BANK_FILE = /^bank-v\d+\.pack\d+$/;
 // sends no caching headers, so the precache takes it from there instead of
 // downloading what the page has just downloaded. Other files are
 // revalidated (a 304 costs no body).
-const HASHED = /-[0-9a-f]{15,16}(_bg)?\.(js|wasm|css|svg)$/;
+const HASHED = __HASHED__; // scripts/hashed.mjs
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {

@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import { HASHED } from './hashed.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -78,7 +79,7 @@ export function serve(dir, port, host = '127.0.0.1', { frameAncestors, replace =
       const accept = String(req.headers['accept-encoding'] ?? '');
       // Hashed file names never change content: cache them for a year. Pages,
       // sw.js and the manifest are revalidated (ETag), so updates arrive.
-      const immutable = !plain && /-[0-9a-f]{15,16}(_bg)?\.(js|wasm|css|svg)$/.test(path);
+      const immutable = !plain && HASHED.test(path);
       const etag = `"${file.mtime.toString(36)}-${file.raw.length.toString(36)}"`;
       const caching = plain
         ? { 'last-modified': new Date(file.mtime).toUTCString() }

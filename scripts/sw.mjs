@@ -11,6 +11,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import { HASHED } from './hashed.mjs';
 
 const dir = process.argv[2] ?? 'dist';
 const files = readdirSync(dir)
@@ -30,6 +31,7 @@ const precache = ['./', ...owner];
 const sw = readFileSync('assets/sw-template.js', 'utf8')
   .replace("'__VERSION__'", JSON.stringify(version))
   .replace('__PRECACHE__', JSON.stringify(precache))
-  .replace('__FILES__', JSON.stringify(all));
+  .replace('__FILES__', JSON.stringify(all))
+  .replace('__HASHED__', HASHED.toString());
 writeFileSync(join(dir, 'sw.js'), sw);
 console.log(`sw.js: version ${version}, ${precache.length} precached of ${all.length} cacheable`);
