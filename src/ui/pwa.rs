@@ -58,10 +58,14 @@ pub fn start(on_update: Callback<()>, on_installable: Callback<()>) {
         }
     }));
     spawn_local(async move {
-        let Ok(registration) = JsFuture::from(container.register("sw.js")).await else {
+        // Checked, not assumed: a browser that blocks service workers may
+        // hand back `undefined` (Playwright's `serviceWorkers: 'block'` does).
+        let Ok(Ok(registration)) = JsFuture::from(container.register("sw.js"))
+            .await
+            .map(JsCast::dyn_into::<web_sys::ServiceWorkerRegistration>)
+        else {
             return;
         };
-        let registration: web_sys::ServiceWorkerRegistration = registration.unchecked_into();
         let had_controller = container.controller().is_some();
         if had_controller && registration.waiting().is_some() {
             on_update.emit(());
