@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
-  test, before, after, start, phone, installed, appReady, answerFirst, until, foreign, cspViolations, seedStorage, KEYS,
+  test, before, after, start, phone, context, PHONE, installed, appReady, answerFirst, until, foreign, cspViolations, seedStorage, KEYS, axeScreen,
 } from './helpers.mjs';
 
 const bank = JSON.parse(readFileSync('crates/core/src/engine/bank.json', 'utf8'));
@@ -22,6 +22,10 @@ let env;
 before(async () => { env = await start(); });
 after(async () => { await env?.close(); });
 
+/** A phone's context without service workers: a held route sees every fetch. */
+const noWorker = (options = {}) => context(env.browser, {
+  viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, serviceWorkers: 'block', ...options,
+});
 const englishRequests = (requests) => requests.filter((u) => new URL(u).pathname === ENGLISH_FILE);
 const heading = async (p) => (await p.locator('#screen-heading').textContent()).trim();
 const pressed = (p, name) => p.getByRole('button', { name }).getAttribute('aria-pressed');
@@ -114,7 +118,7 @@ test('an owner who chose English before gets the app in English at once: no Indo
 });
 
 test('when the English is slow, the page starts in Indonesian within 2 s, says it is loading, then turns English', async () => {
-  const { page: p, ctx, requests, errors } = await phone(env);
+  const { page: p, ctx, requests, errors } = await phone(env, { context: await noWorker() });
   await seedStorage(ctx, { [KEYS.lang]: 'en' });
   // The fetch held back until the test lets it go.
   let held = null;
@@ -133,6 +137,30 @@ test('when the English is slow, the page starts in Indonesian within 2 s, says i
   assert.equal(await p.locator('html').getAttribute('lang'), 'en');
   // One fetch, though both the start and the App asked for it.
   assert.equal(englishRequests(requests).length, 1);
-  assert.deepEqual(errors, []);
+  // Playwright's note on the worker it blocked, and nothing else.
+  assert.deepEqual(errors, ['warning: Service Worker registration blocked by Playwright']);
+  await ctx.close();
+});
+
+test('axe-core finds no WCAG 2.1 AA violations on the English notices, and the keyboard reaches EN again', async () => {
+  // axe-core is injected, so this page runs without the CSP (phone() says
+  // so); no service worker, whose own fetches the held route would not see.
+  const { page: p, ctx } = await phone(env, { inject: true, context: await noWorker({ bypassCSP: true }) });
+  let held = null;
+  await p.route(`**${ENGLISH_FILE}`, (route) => { held = route; });
+  await p.goto(env.origin + '/');
+  await appReady(p);
+  await p.getByRole('button', { name: 'English' }).click();
+  await until(() => held !== null, 'the page asks for the English');
+  await p.locator('.notice[data-kind=english] p', { hasText: LOADING[0] }).waitFor();
+  assert.deepEqual(await axeScreen(p, 'English loading'), []);
+  await held.abort('internetdisconnected');
+  await p.locator('.notice[data-kind=english] p', { hasText: UNAVAILABLE[0] }).waitFor();
+  assert.deepEqual(await axeScreen(p, 'English unavailable'), []);
+  // What the message says to do, by keyboard: EN is reachable and tries again.
+  await p.unroute(`**${ENGLISH_FILE}`);
+  await p.getByRole('button', { name: 'English' }).focus();
+  await p.keyboard.press('Enter');
+  await p.locator('#screen-heading', { hasText: 'How ready is your business to export?' }).waitFor();
   await ctx.close();
 });
