@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
-  test, before, after, start, phone, context, PHONE, installed, appReady, answerFirst, until, foreign, cspViolations, seedStorage, KEYS, axeScreen,
+  test, before, after, start, phone, installed, appReady, answerFirst, until, foreign, cspViolations, seedStorage, KEYS, axeScreen,
 } from './helpers.mjs';
 
 const bank = JSON.parse(readFileSync('crates/core/src/engine/bank.json', 'utf8'));
@@ -22,10 +22,6 @@ let env;
 before(async () => { env = await start(); });
 after(async () => { await env?.close(); });
 
-/** A phone's context without service workers: a held route sees every fetch. */
-const noWorker = (options = {}) => context(env.browser, {
-  viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, serviceWorkers: 'block', ...options,
-});
 const englishRequests = (requests) => requests.filter((u) => new URL(u).pathname === ENGLISH_FILE);
 const heading = async (p) => (await p.locator('#screen-heading').textContent()).trim();
 const pressed = (p, name) => p.getByRole('button', { name }).getAttribute('aria-pressed');
@@ -118,9 +114,10 @@ test('an owner who chose English before gets the app in English at once: no Indo
 });
 
 test('when the English is slow, the page starts in Indonesian within 2 s, says it is loading, then turns English', async () => {
-  const { page: p, ctx, requests, errors } = await phone(env, { context: await noWorker() });
+  const { page: p, ctx, requests, errors } = await phone(env, { serviceWorkers: 'block' });
   await seedStorage(ctx, { [KEYS.lang]: 'en' });
-  // The fetch held back until the test lets it go.
+  // The fetch held back until the test lets it go (no service worker, whose
+  // own fetches the route would not see).
   let held = null;
   await p.route(`**${ENGLISH_FILE}`, (route) => { held = route; });
   await p.goto(env.origin + '/');
@@ -145,7 +142,7 @@ test('when the English is slow, the page starts in Indonesian within 2 s, says i
 test('axe-core finds no WCAG 2.1 AA violations on the English notices, and the keyboard reaches EN again', async () => {
   // axe-core is injected, so this page runs without the CSP (phone() says
   // so); no service worker, whose own fetches the held route would not see.
-  const { page: p, ctx } = await phone(env, { inject: true, context: await noWorker({ bypassCSP: true }) });
+  const { page: p, ctx } = await phone(env, { inject: true, serviceWorkers: 'block' });
   let held = null;
   await p.route(`**${ENGLISH_FILE}`, (route) => { held = route; });
   await p.goto(env.origin + '/');

@@ -95,11 +95,12 @@ export async function start({ port = 0, dir = 'dist' } = {}) {
  * violations. `inject: true` lets a test add its own scripts (axe-core,
  * jsQR), which the app's CSP would rightly block; such a page can't say
  * anything about the CSP, so `cspViolations` refuses it. Every other page
- * runs under the real CSP.
+ * runs under the real CSP. `serviceWorkers: 'block'` for a test that holds
+ * a fetch with a page route, which a service worker's own fetches bypass.
  */
-export async function phone(env, { context: given, inject = false } = {}) {
+export async function phone(env, { context: given, inject = false, serviceWorkers = 'allow' } = {}) {
   const ctx = given ?? await context(env.browser, {
-    viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, bypassCSP: inject,
+    viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, bypassCSP: inject, serviceWorkers,
   });
   const page = await ctx.newPage();
   await recordCsp(page);

@@ -45,17 +45,11 @@ pub fn library() -> Rc<Library<'static>> {
     })
 }
 
-/// Whether the built-in bank's English is here (on the trainer's page and in
-/// tests always; on the owner's page and the widget once fetched).
-pub fn has_english() -> bool {
-    Bank::builtin_has_english()
-}
-
 /// Fetches the built-in bank's English texts (`pack::ENGLISH_FILE`) and adds
 /// them; `done` gets whether English is here now. Revalidated, never taken
 /// from the HTTP cache unasked: the file has no version in its name.
 pub fn load_english(done: yew::Callback<bool>) {
-    if has_english() {
+    if Bank::builtin_has_english() {
         done.emit(true);
         return;
     }
@@ -92,7 +86,7 @@ const ENGLISH_WAIT_MS: u32 = 2_000;
 /// slow connection never holds up the start for long (the App then shows
 /// Indonesian and "Memuat bahasa Inggris…" until it arrives).
 pub fn after_english(wanted: bool, start: impl FnOnce() + 'static) {
-    if !wanted || has_english() {
+    if !wanted || Bank::builtin_has_english() {
         start();
         return;
     }

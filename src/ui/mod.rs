@@ -257,9 +257,10 @@ pub fn App(props: &AppProps) -> Html {
     // Hooks can't be conditional, so a non-embedded page passes `None`.
     use_embed(embedded.as_ref().as_ref(), &state, &on_message);
     // English, on a page that carries the built-in questions in Indonesian
-    // only: fetched when chosen (by the owner, saved progress or a host), and
-    // shown once here; until then the page stays in Indonesian.
-    let english = use_state(|| match banks::has_english() {
+    // only: fetched when chosen (by the owner, a choice saved on this phone
+    // or a host), and shown once here; until then the page stays in
+    // Indonesian.
+    let english = use_state(|| match Bank::builtin_has_english() {
         true => English::Here,
         false => English::Absent,
     });
