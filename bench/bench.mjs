@@ -348,7 +348,7 @@ async function visit(browser, server, origin, run, network = null) {
   // What the server sends for the whole first visit, the service worker's
   // precache included: counted by the server itself (a response the browser
   // takes from its HTTP cache costs nothing and is not counted).
-  server.sent = { responses: 0, bytes: 0 };
+  server.sent = { responses: 0, bytes: 0, bodies: [] };
   ctx.on('request', (r) => requests.push(r.url()));
   let phase = 'first visit';
   page.on('pageerror', (e) => problems.push(`${phase}: pageerror: ${e.message}`));

@@ -86,6 +86,7 @@ export async function start({ port = 0, dir = 'dist' } = {}) {
   return {
     origin,
     browser,
+    server,
     async close() { await browser.close(); server.close(); },
   };
 }

@@ -6,8 +6,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   test, before, after, bounded, phone, appReady, answerAll, answerFirst, currentQuestion, foreign, redeployable, redeploy,
-  installed as installedAt,
+  installed as installedAt, start,
 } from './helpers.mjs';
+import { HASHED } from '../scripts/hashed.mjs';
 let browser, origin, site, close;
 
 before(async () => {
@@ -100,4 +101,24 @@ test('a new version is announced, applied only on tap, and keeps the answers in 
   assert.notEqual(keys[0], oldKey);
   assert.deepEqual(errors, []);
   await ctx.close();
+});
+
+test('a first visit downloads each hashed file once: the service worker precaches it from the HTTP cache', async () => {
+  // A server of its own, so its count holds only this visit.
+  const own = await start();
+  try {
+    const { page, ctx } = await phone(own);
+    await installedAt(page, own.origin);
+    const hashed = own.server.sent.bodies.filter((p) => HASHED.test(p)).sort();
+    // The page's wasm, glue, stylesheet and icon, each sent once, though the
+    // page loaded them and the worker precached them (and installed() may
+    // reload the page once).
+    const index = readFileSync('dist/index.html', 'utf8');
+    const expected = readdirSync('dist').filter((n) => HASHED.test(n) && index.includes(n)).map((n) => `/${n}`).sort();
+    assert.equal(expected.length, 4, `hashed files named by index.html: ${expected}`);
+    assert.deepEqual(hashed, expected);
+    await ctx.close();
+  } finally {
+    await own.close();
+  }
 });

@@ -34,9 +34,10 @@ const TYPES = {
  *   (not even for hashed files), only ETag and Last-Modified, so the
  *   browser's own heuristics decide (bench/bench.mjs measures both).
  *
- * The server counts what it sends: `server.sent` is `{responses, bytes}`,
- * bytes being response bodies as sent (compressed), headers not counted;
- * `server.sent = {responses: 0, bytes: 0}` starts a new count.
+ * The server counts what it sends: `server.sent` is `{responses, bytes,
+ * bodies}`, bytes being response bodies as sent (compressed), headers not
+ * counted, and bodies the path of each response that had one;
+ * `server.sent = {responses: 0, bytes: 0, bodies: []}` starts a new count.
  */
 export function serve(dir, port, host = '127.0.0.1', { frameAncestors, replace = {}, plain = false } = {}) {
   const root = resolve(dir);
@@ -102,13 +103,16 @@ export function serve(dir, port, host = '127.0.0.1', { frameAncestors, replace =
       headers['content-length'] = body.length;
       res.writeHead(200, headers);
       server.sent.responses += 1;
-      if (req.method !== 'HEAD') server.sent.bytes += body.length;
+      if (req.method !== 'HEAD') {
+        server.sent.bytes += body.length;
+        server.sent.bodies.push(url.pathname);
+      }
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch (e) {
       res.writeHead(500).end(String(e));
     }
   });
-  server.sent = { responses: 0, bytes: 0 };
+  server.sent = { responses: 0, bytes: 0, bodies: [] };
   return new Promise((ok) => server.listen(port, host, () => ok(server)));
 }
 
