@@ -117,3 +117,22 @@ test('the owner\'s page and the widget carry none of the trainer page\'s words',
 test('control: that word is in the trainer\'s wasm', () => {
   assert.equal(readFileSync(`dist/${wasmOf('pelatih')}`).includes(TRAINERS_ONLY), true);
 });
+
+// What only the widget does (talking to its host, carrying answers to the
+// full page when it cannot save) reaches the App through the widget's
+// hooks (`EmbedHooks`, `hosted::HOOKS`), so the owner's page links none of
+// it. The marks: the source the widget accepts host messages from
+// (`embed.rs`), and a word of the carry notice (`carry.rs`).
+const WIDGETS_ONLY = ['cek-host', 'Izinkan penyimpanan'].map((m) => Buffer.from(m));
+
+test('the owner\'s page carries none of the widget\'s own code', () => {
+  const owner = readFileSync(`dist/${wasmOf('cek-siap-ekspor')}`);
+  for (const mark of WIDGETS_ONLY) {
+    assert.equal(owner.includes(mark), false, `${mark} is in the owner's wasm`);
+  }
+});
+
+test('control: those marks are in the widget\'s wasm', () => {
+  const widget = readFileSync(`dist/${wasmOf('widget')}`);
+  for (const mark of WIDGETS_ONLY) assert.equal(widget.includes(mark), true, `${mark}`);
+});

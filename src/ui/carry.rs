@@ -4,6 +4,8 @@
 //! full page in a new tab, as a result code in the URL fragment
 //! (`index.html#lanjut=CODE&di=QUESTION`), which is never sent to a server.
 
+use std::rc::Rc;
+
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
@@ -15,14 +17,15 @@ use crate::assessment::{code, Lang};
 #[derive(Clone, PartialEq, Properties)]
 pub struct Offer {
     pub lang: Lang,
-    /// The full page with the answers so far, relative to widget.html.
-    pub href: String,
+    /// The answers so far, carried in the link.
+    pub state: Rc<State>,
     /// Storage access was granted and saving works now.
     pub on_granted: Callback<()>,
 }
 
-/// The link to the full page with these answers and this question.
-pub fn href(state: &State) -> String {
+/// The link to the full page with these answers and this question,
+/// relative to widget.html.
+fn href(state: &State) -> String {
     let name = Some(state.name.as_str()).filter(|n| !n.is_empty());
     let at = match &state.screen {
         Screen::Question(q) => Some(q.clone()),
@@ -35,7 +38,7 @@ pub fn href(state: &State) -> String {
 /// "Lanjutkan di tab baru", opening the full page in a new tab.
 pub fn link(offer: &Offer) -> Html {
     html! {
-        <a class="button secondary" data-carry="" href={offer.href.clone()} target="_blank" rel="noopener">
+        <a class="button secondary" data-carry="" href={href(&offer.state)} target="_blank" rel="noopener">
             { t(offer.lang, Ui::ContinueInNewTab) }
             <span class="visually-hidden">{ format!(" {}", t(offer.lang, Ui::OpensNewTab)) }</span>
         </a>
@@ -50,10 +53,16 @@ fn storage_access_api() -> Option<(web_sys::Document, js_sys::Function)> {
     Some((document, request.dyn_into().ok()?))
 }
 
+/// The storage notice's actions, as the App shows them (an `EmbedHooks`
+/// entry, so only the widget's wasm carries them).
+pub fn offer(offer: &Offer) -> Html {
+    html! { <CarryOffer ..offer.clone() /> }
+}
+
 /// The notice's actions: "Izinkan penyimpanan" first where the browser can
 /// grant it, and always "Lanjutkan di tab baru".
 #[component]
-pub fn CarryOffer(props: &Offer) -> Html {
+fn CarryOffer(props: &Offer) -> Html {
     let refused = use_state(|| false);
     let can_ask = storage_access_api().is_some();
     let ask = {

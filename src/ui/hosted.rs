@@ -1,13 +1,13 @@
-//! A host's configuration applied to the widget: theme colour, language and a custom bank from embed.js's `config` message (data-attributes read here, a JSON file through the configuration reader), the list of what was invalid, and the hooks `widget.html` passes to the App.
+//! What the widget does for its host: its configuration applied (theme colour, language and a custom bank from embed.js's `config` message: data-attributes read here, a JSON file through the configuration reader), the list of what was invalid, the messages it sends, and the hooks `widget.html` passes to the App.
 
 use yew::prelude::*;
 
-use super::embed::detect;
+use super::embed::{detect, Embed};
 use super::text::{t, Ui};
 use super::{Applied, NotRead};
 use crate::assessment::config::{self, reading, reading::Reading};
-use crate::assessment::flow::Action;
-use crate::assessment::json::Json;
+use crate::assessment::flow::{self, Action, Answers, Screen};
+use crate::assessment::json::{self, Json};
 use crate::assessment::Lang;
 
 /// Reads a `config` message from embed.js (the host's JSON file, or its
@@ -120,8 +120,56 @@ pub fn config_problems(lang: Lang, applied: &Applied) -> Html {
     }
 }
 
+/// Starts talking to the host: `ready` once, then each of the host's
+/// messages to `on`, and the height whenever it changes. Both stop when the
+/// returned guard is called (the App's effect cleanup).
+pub fn connect(e: &Embed, on: Callback<Json>) -> super::Hangup {
+    let watch = e.watch_height();
+    let listener = e.listen(move |message| on.emit(message));
+    e.post("ready", |m| m);
+    Box::new(move || drop((watch, listener)))
+}
+
+/// Tells the host which screen is shown (`step`), and once the result is,
+/// the scores (`completed`): never the answers or a name.
+pub fn report(e: &Embed, screen: &Screen, answers: &Answers) {
+    let bank = super::bank();
+    let shown = flow::shown_ids(bank, answers);
+    let (name, index) = match screen {
+        Screen::Intro => ("intro", 0),
+        Screen::Question(q) => (
+            "question",
+            shown.iter().position(|s| s == q).map_or(0, |i| i + 1),
+        ),
+        Screen::Review => ("review", shown.len() + 1),
+        Screen::Result => ("result", shown.len() + 2),
+    };
+    e.post("step", |m| {
+        m.str("screen", name)
+            .num("index", index as u64)
+            .num("total", shown.len() as u64)
+    });
+    if *screen == Screen::Result {
+        let outcome = crate::assessment::score::assess(bank, answers);
+        let areas = (bank.areas.iter().zip(&outcome.areas))
+            .fold(json::Object::new(), |o, (a, r)| {
+                o.num(&a.id, r.score.into())
+            });
+        e.post("completed", |m| {
+            m.str("level", &bank.levels[outcome.level].id)
+                .num("overall", outcome.overall.into())
+                .raw("areas", &areas.end())
+        });
+    }
+}
+
 /// The hooks `widget.html` passes to the app.
 pub const HOOKS: super::EmbedHooks = super::EmbedHooks {
+    detect,
+    connect,
+    report,
     apply: apply_config,
     problems: config_problems,
+    carry_offer: super::carry::offer,
+    carry_link: super::carry::link,
 };

@@ -34,7 +34,7 @@ use yew::prelude::*;
 
 use crate::assessment::config;
 use crate::assessment::flow::{self, Action, Notice, Screen, State};
-use crate::assessment::json::{self, Json};
+use crate::assessment::json::Json;
 use crate::assessment::resume::{self, Resume};
 use crate::assessment::route::Route;
 use crate::assessment::{Bank, Lang};
@@ -97,16 +97,31 @@ pub enum NotRead {
     NoReader,
 }
 
-/// What only the embedded widget (`widget.html`) needs: reading and showing
-/// a host's configuration. Passed in by that page's entry point, so the
-/// owner's own page never ships the configuration validator.
+/// What only the embedded widget (`widget.html`) does: talking to its host,
+/// reading and showing the host's configuration, carrying answers to the
+/// full page. Passed in by that page's entry point (`hosted::HOOKS`), so
+/// the owner's own page links none of it: a function reached only through
+/// these pointers is in no other page's wasm.
 #[derive(Clone, Copy)]
 pub struct EmbedHooks {
+    /// This page's embed parameters, if embed.js opened it (`embed::detect`).
+    pub detect: fn() -> Option<embed::Embed>,
+    /// Starts talking to the host; stops when the guard is called.
+    pub connect: fn(&embed::Embed, Callback<Json>) -> Hangup,
+    /// Tells the host about each screen shown (`hosted::report`).
+    pub report: fn(&embed::Embed, &Screen, &flow::Answers),
     /// Reads a `config` message and applies it; the outcome goes to the
     /// callback (later, when a JSON file needs the configuration reader).
     pub apply: fn(&Json, &Callback<Action>, &str, Callback<Applied>),
     pub problems: fn(Lang, &Applied) -> Html,
+    /// The storage notice's actions, and the footer's link, when the
+    /// widget cannot save (`carry.rs`).
+    pub carry_offer: fn(&carry::Offer) -> Html,
+    pub carry_link: fn(&carry::Offer) -> Html,
 }
+
+/// Stops a widget's talk with its host (the App's effect cleanup).
+pub type Hangup = Box<dyn FnOnce()>;
 
 /// A page gets its hooks once, at mount, and keeps them: there is nothing to
 /// compare (and function addresses aren't comparable anyway).
@@ -127,7 +142,7 @@ pub struct AppProps {
 pub fn App(props: &AppProps) -> Html {
     let hooks = props.embed;
     // Opened by embed.js inside a host page? Then the host's language wins.
-    let embedded = use_memo((), move |_| hooks.and_then(|_| embed::detect()));
+    let embedded = use_memo((), move |_| hooks.and_then(|h| (h.detect)()));
     let key = use_memo((), |_| {
         storage::progress_key(
             embedded
@@ -255,7 +270,7 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |message: Json| host.take(message))
     };
     // Hooks can't be conditional, so a non-embedded page passes `None`.
-    use_embed(embedded.as_ref().as_ref(), &state, &on_message);
+    use_embed(hooks, embedded.as_ref().as_ref(), &state, &on_message);
     // English, on a page that carries the built-in questions in Indonesian
     // only: fetched when chosen (by the owner, a choice saved on this phone
     // or a host), and shown once here; until then the page stays in
@@ -358,11 +373,16 @@ pub fn App(props: &AppProps) -> Html {
     // Embedded, storage blocked, the built-in questions (a host's own bank
     // means nothing to the full page): offer to carry the answers over.
     let blocked = *warned.borrow() && !*granted;
-    let offer =
-        (embedded.is_some() && blocked && std::ptr::eq(bank(), crate::assessment::Bank::builtin()))
-            .then(|| carry::Offer {
+    let carry = hooks
+        .filter(|_| {
+            embedded.is_some()
+                && blocked
+                && std::ptr::eq(bank(), crate::assessment::Bank::builtin())
+        })
+        .map(|hooks| {
+            let offer = carry::Offer {
                 lang,
-                href: carry::href(&state),
+                state: state.clone(),
                 on_granted: {
                     let (granted, act, state, saving_to) = (
                         granted.clone(),
@@ -377,7 +397,17 @@ pub fn App(props: &AppProps) -> Html {
                         act.emit(Action::DismissNotice);
                     })
                 },
-            });
+            };
+            (hooks, offer)
+        });
+    // The storage notice's actions while it is shown; the footer's link after.
+    let storage_notice = state.notice == Some(Notice::StorageUnavailable);
+    let offer = (carry.as_ref())
+        .filter(|_| storage_notice)
+        .map(|(hooks, offer)| (hooks.carry_offer)(offer));
+    let footer_link = (carry.as_ref())
+        .filter(|_| !storage_notice)
+        .map(|(hooks, offer)| (hooks.carry_link)(offer));
     let organisation = applied
         .as_ref()
         .map(|a| a.config.organisation.clone())
@@ -414,12 +444,12 @@ pub fn App(props: &AppProps) -> Html {
                 if let Some(carried_state) = &*carried {
                     { carried_choice(lang, carried_state, &act, &carried) }
                 }
-                { notice(&state, &act, offer.as_ref()) }
+                { notice(&state, &act, offer) }
                 { screen }
             </main>
             <footer class="bottom">
-                if let Some(offer) = offer.as_ref().filter(|_| state.notice != Some(Notice::StorageUnavailable)) {
-                    <p class="carry-footer">{ carry::link(offer) }</p>
+                if let Some(link) = footer_link {
+                    <p class="carry-footer">{ link }</p>
                 }
                 <p>{ t(lang, Ui::Privacy) }</p>
                 // Last on the page: when the browser's offer arrives late,
@@ -517,69 +547,42 @@ impl Host {
 /// What an embedded widget tells its host: `ready` once, `step` on every
 /// screen, `completed` with the scores only (never answers or a name), and
 /// its height whenever it changes. The host may switch the language.
+/// (`hosted::connect` and `hosted::report`, through the widget's hooks.)
 #[hook]
-fn use_embed(e: Option<&embed::Embed>, state: &State, on_message: &Callback<Json>) {
+fn use_embed(
+    hooks: Option<EmbedHooks>,
+    e: Option<&embed::Embed>,
+    state: &State,
+    on_message: &Callback<Json>,
+) {
+    let link = hooks.zip(e.cloned());
     {
-        let e = e.cloned();
-        let on_message = on_message.clone();
-        use_effect_with((), move |_| {
-            let Some(e) = e else {
-                return Box::new(|| ()) as Box<dyn FnOnce()>;
-            };
-            let watch = e.watch_height();
-            let listener = e.listen(move |message| on_message.emit(message));
-            e.post("ready", |m| m);
-            Box::new(move || drop((watch, listener)))
+        let (link, on_message) = (link.clone(), on_message.clone());
+        use_effect_with((), move |_| match link {
+            Some((hooks, e)) => (hooks.connect)(&e, on_message),
+            None => Box::new(|| ()),
         });
     }
-    let e = e.cloned();
     let answers = state.answers.clone();
     use_effect_with(state.screen.clone(), move |screen| {
-        let Some(e) = e else {
-            return;
-        };
-        let bank = bank();
-        let shown = flow::shown_ids(bank, &answers);
-        let (name, index) = match screen {
-            Screen::Intro => ("intro", 0),
-            Screen::Question(q) => (
-                "question",
-                shown.iter().position(|s| s == q).map_or(0, |i| i + 1),
-            ),
-            Screen::Review => ("review", shown.len() + 1),
-            Screen::Result => ("result", shown.len() + 2),
-        };
-        e.post("step", |m| {
-            m.str("screen", name)
-                .num("index", index as u64)
-                .num("total", shown.len() as u64)
-        });
-        if *screen == Screen::Result {
-            let outcome = crate::assessment::score::assess(bank, &answers);
-            let areas = (bank.areas.iter().zip(&outcome.areas))
-                .fold(json::Object::new(), |o, (a, r)| {
-                    o.num(&a.id, r.score.into())
-                });
-            e.post("completed", |m| {
-                m.str("level", &bank.levels[outcome.level].id)
-                    .num("overall", outcome.overall.into())
-                    .raw("areas", &areas.end())
-            });
+        if let Some((hooks, e)) = link {
+            (hooks.report)(&e, screen, &answers);
         }
     });
 }
 
-fn notice(state: &State, act: &Callback<Action>, offer: Option<&carry::Offer>) -> Html {
+/// The notice of the moment; `offer`, the actions of a widget that cannot
+/// save, comes with the storage notice only.
+fn notice(state: &State, act: &Callback<Action>, offer: Option<Html>) -> Html {
     let Some(notice) = state.notice else {
         return html! {};
     };
     let dismiss = act.reform(|_| Action::DismissNotice);
-    let offer = offer.filter(|_| notice == Notice::StorageUnavailable);
     html! {
-        <div class="notice" data-kind={offer.map(|_| "carry")} role="status">
+        <div class="notice" data-kind={offer.as_ref().map(|_| "carry")} role="status">
             <p>{ text::notice(state.lang, notice) }</p>
-            if let Some(offer) = offer {
-                <carry::CarryOffer ..offer.clone() />
+            if let Some(actions) = offer {
+                { actions }
             }
             <button type="button" class="link-button" onclick={dismiss}>{ t(state.lang, Ui::Dismiss) }</button>
         </div>
