@@ -136,3 +136,19 @@ test('control: those marks are in the widget\'s wasm', () => {
   const widget = readFileSync(`dist/${wasmOf('widget')}`);
   for (const mark of WIDGETS_ONLY) assert.equal(widget.includes(mark), true, `${mark}`);
 });
+
+// And the other way round: what only the owner's page does (the service
+// worker; taking in answers carried from a widget) reaches the App through
+// its own hooks (`OwnHooks`, `ui::OWN_HOOKS`), so the widget, whose host's
+// site is in charge of caching, links none of it. The mark: the wasm's
+// import of `ServiceWorkerContainer.register` (wasm-bindgen names it
+// `__wbg_register_…`).
+const OWNERS_PAGE_ONLY = Buffer.from('__wbg_register_');
+
+test('the widget carries none of the owner\'s page\'s own code', () => {
+  assert.equal(readFileSync(`dist/${wasmOf('widget')}`).includes(OWNERS_PAGE_ONLY), false);
+});
+
+test('control: that mark is in the owner\'s wasm', () => {
+  assert.equal(readFileSync(`dist/${wasmOf('cek-siap-ekspor')}`).includes(OWNERS_PAGE_ONLY), true);
+});

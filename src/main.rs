@@ -19,7 +19,11 @@ fn main() {
         let english = ui::storage::load_lang() == cek_siap_ekspor::assessment::Lang::En;
         ui::banks::after_english(english, || {
             Timeout::new(0, || {
-                yew::Renderer::<ui::App>::new().render();
+                yew::Renderer::<ui::App>::with_props(ui::AppProps {
+                    own: Some(ui::OWN_HOOKS),
+                    ..Default::default()
+                })
+                .render();
             })
             .forget();
         });

@@ -10,6 +10,7 @@ fn main() {
     banks::after_english(english, || {
         yew::Renderer::<App>::with_props(AppProps {
             embed: Some(hosted::HOOKS),
+            own: None,
         })
         .render();
     });

@@ -2,15 +2,19 @@
 //! blocked): first ask for storage access on the owner's tap, where the
 //! browser has the Storage Access API; else carry the answers so far to the
 //! full page in a new tab, as a result code in the URL fragment
-//! (`index.html#lanjut=CODE&di=QUESTION`), which is never sent to a server.
+//! (`index.html#lanjut=CODE&di=QUESTION`), which is never sent to a server;
+//! and the full page taking them in.
 
 use std::rc::Rc;
 
 use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
+use super::bank;
+use super::place::current_route;
 use super::text::{t, Ui};
-use crate::assessment::flow::{Screen, State};
+use crate::assessment::flow::{Notice, Screen, State};
+use crate::assessment::resume::{self, Resume};
 use crate::assessment::route::Route;
 use crate::assessment::{code, Lang};
 
@@ -31,7 +35,7 @@ fn href(state: &State) -> String {
         Screen::Question(q) => Some(q.clone()),
         _ => None,
     };
-    let code = code::encode(super::bank(), &state.answers, name);
+    let code = code::encode(bank(), &state.answers, name);
     format!("index.html#{}", Route::Continue { code, at }.fragment())
 }
 
@@ -135,5 +139,36 @@ pub fn drop_fragment() {
             &JsValue::from_str(""),
             &JsValue::from_str(&url),
         );
+    }
+}
+
+/// On the owner's page: answers carried from a widget in `#lanjut=`, read
+/// once. The fragment is dropped right away, so a reload doesn't import
+/// them again. Returns the state to start with, and the carried answers to
+/// ask about when other answers are saved here.
+pub fn take(saved: State) -> (State, Option<Rc<State>>) {
+    let Route::Continue { code, at } = current_route() else {
+        return (saved, None);
+    };
+    drop_fragment();
+    match code::decode(bank(), &code) {
+        Err(_) => (
+            State {
+                notice: Some(Notice::CarriedUnreadable),
+                ..saved
+            },
+            None,
+        ),
+        Ok(shared) => {
+            match resume::resume(bank(), &saved, shared.answers, shared.name, at.as_deref()) {
+                Resume::Take(mut state) => {
+                    if state.notice.is_none() && state.answers != saved.answers {
+                        state.notice = Some(Notice::Carried);
+                    }
+                    (state, None)
+                }
+                Resume::Ask { carried } => (saved, Some(Rc::new(carried))),
+            }
+        }
     }
 }

@@ -35,7 +35,6 @@ use yew::prelude::*;
 use crate::assessment::config;
 use crate::assessment::flow::{self, Action, Notice, Screen, State};
 use crate::assessment::json::Json;
-use crate::assessment::resume::{self, Resume};
 use crate::assessment::route::Route;
 use crate::assessment::{Bank, Lang};
 
@@ -131,16 +130,45 @@ impl PartialEq for EmbedHooks {
     }
 }
 
+/// What only the owner's own page (`index.html`) does: taking in answers
+/// carried from a widget, and the service worker (offline use, updates, the
+/// install offer). Passed in by that page's entry point (`OWN_HOOKS`), so
+/// the widget's wasm links none of it.
+#[derive(Clone, Copy)]
+pub struct OwnHooks {
+    /// Answers carried from a widget (`#lanjut=`): the state to start with,
+    /// and the carried answers to ask about (`carry::take`).
+    pub take_carried: fn(State) -> (State, Option<Rc<State>>),
+    /// Registers the service worker: a new version ready, then the install
+    /// offer (`pwa::start`).
+    pub start_pwa: fn(Callback<()>, Callback<()>),
+}
+
+pub const OWN_HOOKS: OwnHooks = OwnHooks {
+    take_carried: carry::take,
+    start_pwa: pwa::start,
+};
+
+/// As for `EmbedHooks`: set once, nothing to compare.
+impl PartialEq for OwnHooks {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
 #[derive(Clone, Default, PartialEq, Properties)]
 pub struct AppProps {
     /// Set by `widget.html`; `None` for the owner's own page.
     #[prop_or_default]
     pub embed: Option<EmbedHooks>,
+    /// Set by `index.html`; `None` in the widget.
+    #[prop_or_default]
+    pub own: Option<OwnHooks>,
 }
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let hooks = props.embed;
+    let (hooks, own) = (props.embed, props.own);
     // Opened by embed.js inside a host page? Then the host's language wins.
     let embedded = use_memo((), move |_| hooks.and_then(|h| (h.detect)()));
     let key = use_memo((), |_| {
@@ -160,10 +188,9 @@ pub fn App(props: &AppProps) -> Html {
             if let Some(lang) = embedded.as_ref().as_ref().and_then(|e| e.lang) {
                 state.lang = lang;
             }
-            if embedded.is_none() {
-                take_carried(state)
-            } else {
-                (state, None)
+            match own.filter(|_| embedded.is_none()) {
+                Some(own) => (own.take_carried)(state),
+                None => (state, None),
             }
         }
     });
@@ -244,11 +271,11 @@ pub fn App(props: &AppProps) -> Html {
     let installable = use_state(|| false);
     {
         let (update_ready, installable) = (update_ready.clone(), installable.clone());
-        let standalone = embedded.is_none();
+        // Inside a host's iframe the host's site is in charge of caching.
+        let own = own.filter(|_| embedded.is_none());
         use_effect_with((), move |_| {
-            // Inside a host's iframe the host's site is in charge of caching.
-            if standalone {
-                pwa::start(
+            if let Some(own) = own {
+                (own.start_pwa)(
                     Callback::from(move |_| update_ready.set(true)),
                     Callback::from(move |_| installable.set(true)),
                 );
@@ -616,36 +643,5 @@ fn carried_choice(
             <button type="button" class="primary" onclick={take}>{ t(lang, Ui::CarriedUse) }</button>
             <button type="button" class="secondary" onclick={keep}>{ t(lang, Ui::CarriedKeep) }</button>
         </div>
-    }
-}
-
-/// On the owner's page: answers carried from a widget in `#lanjut=`, read
-/// once. The fragment is dropped right away, so a reload doesn't import
-/// them again. Returns the state to start with, and the carried answers to
-/// ask about when other answers are saved here.
-fn take_carried(saved: State) -> (State, Option<Rc<State>>) {
-    let Route::Continue { code, at } = current_route() else {
-        return (saved, None);
-    };
-    carry::drop_fragment();
-    match crate::assessment::code::decode(bank(), &code) {
-        Err(_) => (
-            State {
-                notice: Some(Notice::CarriedUnreadable),
-                ..saved
-            },
-            None,
-        ),
-        Ok(shared) => {
-            match resume::resume(bank(), &saved, shared.answers, shared.name, at.as_deref()) {
-                Resume::Take(mut state) => {
-                    if state.notice.is_none() && state.answers != saved.answers {
-                        state.notice = Some(Notice::Carried);
-                    }
-                    (state, None)
-                }
-                Resume::Ask { carried } => (saved, Some(Rc::new(carried))),
-            }
-        }
     }
 }
