@@ -34,6 +34,8 @@ build:
 	$(ENV) wasm-bindgen --target web --no-typescript --out-dir target/reader target/wasm32-unknown-unknown/release/cek_reader.wasm
 	node_modules/.bin/wasm-opt -Oz $(WASM_OPT_FEATURES) target/reader/cek_reader_bg.wasm -o target/reader/cek_reader_bg.wasm
 	node scripts/reader.mjs dist target/reader
+	# Each wasm's imports named in one or two letters, in it and its glue.
+	node scripts/short-imports.mjs dist
 	node scripts/csp.mjs dist
 	node scripts/sw.mjs dist
 	node scripts/compress.mjs dist

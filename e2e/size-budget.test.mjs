@@ -140,10 +140,9 @@ test('control: those marks are in the widget\'s wasm', () => {
 // And the other way round: what only the owner's page does (the service
 // worker; taking in answers carried from a widget) reaches the App through
 // its own hooks (`OwnHooks`, `ui::OWN_HOOKS`), so the widget, whose host's
-// site is in charge of caching, links none of it. The mark: the wasm's
-// import of `ServiceWorkerContainer.register` (wasm-bindgen names it
-// `__wbg_register_…`).
-const OWNERS_PAGE_ONLY = Buffer.from('__wbg_register_');
+// site is in charge of caching, links none of it. The mark: the name of the
+// service worker's file, which `pwa::start` registers.
+const OWNERS_PAGE_ONLY = Buffer.from('sw.js');
 
 test('the widget carries none of the owner\'s page\'s own code', () => {
   assert.equal(readFileSync(`dist/${wasmOf('widget')}`).includes(OWNERS_PAGE_ONLY), false);
