@@ -17,6 +17,13 @@ const UNAVAILABLE = [
   'Bahasa Inggris belum bisa dimuat: sekali saja perlu koneksi internet. Sambungkan HP ke internet, lalu ketuk EN lagi.',
   'English could not be loaded: it needs an internet connection once. Connect to the internet, then tap EN again.',
 ];
+// When the site already has a newer version of the app than the phone runs
+// (its service worker has not updated yet), the English it serves is of
+// other questions, and refused: the page says to update, not to connect.
+const OTHER_VERSION = [
+  'Bahasa Inggris belum bisa dimuat: situs ini sudah memakai versi aplikasi yang lebih baru. Ketuk “Perbarui” bila muncul, atau muat ulang halaman ini, lalu ketuk EN lagi.',
+  'English could not be loaded: this site already has a newer version of the app. Tap “Update” when it appears, or reload this page, then tap EN again.',
+];
 
 let env;
 before(async () => { env = await start(); });
@@ -159,5 +166,30 @@ test('axe-core finds no WCAG 2.1 AA violations on the English notices, and the k
   await p.getByRole('button', { name: 'English' }).focus();
   await p.keyboard.press('Enter');
   await p.locator('#screen-heading', { hasText: 'How ready is your business to export?' }).waitFor();
+  await ctx.close();
+});
+
+test('English of other questions (a newer version on the site) is refused, and the page says to update, not to connect', async () => {
+  // No service worker, whose own fetches the route would not see.
+  const { page: p, ctx, requests, errors } = await phone(env, { serviceWorkers: 'block' });
+  // What the site sends instead of this version's English: a whole bank of
+  // other questions (the first release's), as a later deployment's would be.
+  await p.route(`**${ENGLISH_FILE}`, (route) => route.fulfill({ body: readFileSync('dist/bank-v1.pack1') }));
+  await p.goto(env.origin + '/');
+  await appReady(p);
+  await p.getByRole('button', { name: 'English' }).click();
+  const status = p.locator('.notice[data-kind=english]');
+  await status.locator('p', { hasText: OTHER_VERSION[0] }).waitFor();
+  assert.deepEqual((await status.locator('p').allTextContents()).map((s) => s.trim()), OTHER_VERSION);
+  assert.equal(await heading(p), 'Seberapa siap usaha Anda untuk ekspor?');
+  assert.equal(await p.locator('html').getAttribute('lang'), 'id');
+  assert.equal(await pressed(p, 'ID'), 'true');
+  // Once the site sends this version's English, EN again works.
+  await p.unroute(`**${ENGLISH_FILE}`);
+  await p.getByRole('button', { name: 'English' }).click();
+  await p.locator('#screen-heading', { hasText: 'How ready is your business to export?' }).waitFor();
+  assert.equal(await status.count(), 0);
+  assert.equal(englishRequests(requests).length, 2);
+  assert.deepEqual(errors, ['warning: Service Worker registration blocked by Playwright']);
   await ctx.close();
 });

@@ -22,7 +22,19 @@ thread_local! {
     static LIBRARY: RefCell<Option<Rc<Library<'static>>>> = const { RefCell::new(None) };
     /// While the English is being fetched: who waits for it (the page's
     /// start and the App may both ask; one fetch answers both).
-    static ENGLISH_WAITING: RefCell<Option<Vec<yew::Callback<bool>>>> = const { RefCell::new(None) };
+    static ENGLISH_WAITING: RefCell<Option<Vec<yew::Callback<English>>>> = const { RefCell::new(None) };
+}
+
+/// How asking for the built-in questions' English ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum English {
+    Here,
+    /// Not fetched: offline, and never kept by the service worker.
+    Unreachable,
+    /// Fetched, but not this bank's English: the site now has a newer
+    /// version of the app than the one this phone runs (its service worker
+    /// has not updated yet), whose questions differ.
+    OtherVersion,
 }
 
 /// The older banks loaded so far.
@@ -46,11 +58,11 @@ pub fn library() -> Rc<Library<'static>> {
 }
 
 /// Fetches the built-in bank's English texts (`pack::ENGLISH_FILE`) and adds
-/// them; `done` gets whether English is here now. Revalidated, never taken
-/// from the HTTP cache unasked: the file has no version in its name.
-pub fn load_english(done: yew::Callback<bool>) {
+/// them; `done` gets how that ended. Revalidated, never taken from the HTTP
+/// cache unasked: the file has no version in its name.
+pub fn load_english(done: yew::Callback<English>) {
     if Bank::builtin_has_english() {
-        done.emit(true);
+        done.emit(English::Here);
         return;
     }
     let fetching = ENGLISH_WAITING.with(|w| {
@@ -66,12 +78,16 @@ pub fn load_english(done: yew::Callback<bool>) {
         let init = web_sys::RequestInit::new();
         init.set_cache(web_sys::RequestCache::NoCache);
         let bytes = fetch_bytes(crate::assessment::pack::ENGLISH_FILE, &init).await;
-        let here = bytes.is_some_and(|b| Bank::add_builtin_english(&b));
+        let ended = match bytes {
+            None => English::Unreachable,
+            Some(b) if Bank::add_builtin_english(&b) => English::Here,
+            Some(_) => English::OtherVersion,
+        };
         let waiting = ENGLISH_WAITING.with(|w| w.borrow_mut().take());
         waiting
             .into_iter()
             .flatten()
-            .for_each(|done| done.emit(here));
+            .for_each(|done| done.emit(ended));
     });
 }
 

@@ -311,11 +311,15 @@ pub fn App(props: &AppProps) -> Html {
     {
         let english = english.clone();
         use_effect_with((state.lang, *english_asked), move |(lang, _)| {
-            if *lang == Lang::En && matches!(*english, English::Absent | English::Failed) {
+            let tried = matches!(*english, English::Failed(_));
+            if *lang == Lang::En && (*english == English::Absent || tried) {
                 english.set(English::Loading);
                 let english = english.clone();
-                banks::load_english(Callback::from(move |here| {
-                    english.set(if here { English::Here } else { English::Failed });
+                banks::load_english(Callback::from(move |ended| {
+                    english.set(match ended {
+                        banks::English::Here => English::Here,
+                        failed => English::Failed(failed),
+                    });
                 }));
             }
         });
@@ -457,7 +461,7 @@ pub fn App(props: &AppProps) -> Html {
                 if let (Some(hooks), Some(applied)) = (hooks, applied.as_deref()) {
                     { (hooks.problems)(lang, applied) }
                 }
-                if asked == Lang::En && matches!(*english, English::Loading | English::Failed) {
+                if asked == Lang::En && matches!(*english, English::Loading | English::Failed(_)) {
                     { english_status(*english) }
                 }
                 if *update_ready {
@@ -500,9 +504,9 @@ enum English {
     /// Not fetched: nobody chose English yet.
     Absent,
     Loading,
-    /// Could not be had (offline before it was ever fetched): a tap on EN
-    /// tries again.
-    Failed,
+    /// Could not be had (offline before it was ever fetched), or the site
+    /// has a newer version's: a tap on EN tries again.
+    Failed(banks::English),
 }
 
 /// While English is fetched or after it failed, in both languages: the
@@ -510,6 +514,7 @@ enum English {
 fn english_status(english: English) -> Html {
     let key = match english {
         English::Loading => Ui::EnglishLoading,
+        English::Failed(banks::English::OtherVersion) => Ui::EnglishOtherVersion,
         _ => Ui::EnglishUnavailable,
     };
     html! {

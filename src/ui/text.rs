@@ -74,6 +74,9 @@ pub enum Ui {
     UpdateNow,
     EnglishLoading,
     EnglishUnavailable,
+    /// The site already has a newer version of the app, whose English does
+    /// not fit the questions of the one on this phone.
+    EnglishOtherVersion,
     Install,
     ConfigInvalid,
     ConfigUnreachable,
@@ -289,6 +292,10 @@ pub fn t(lang: Lang, key: Ui) -> &'static str {
         Ui::EnglishUnavailable => (
             "Bahasa Inggris belum bisa dimuat: sekali saja perlu koneksi internet. Sambungkan HP ke internet, lalu ketuk EN lagi.",
             "English could not be loaded: it needs an internet connection once. Connect to the internet, then tap EN again.",
+        ),
+        Ui::EnglishOtherVersion => (
+            "Bahasa Inggris belum bisa dimuat: situs ini sudah memakai versi aplikasi yang lebih baru. Ketuk “Perbarui” bila muncul, atau muat ulang halaman ini, lalu ketuk EN lagi.",
+            "English could not be loaded: this site already has a newer version of the app. Tap “Update” when it appears, or reload this page, then tap EN again.",
         ),
         Ui::Install => ("Pasang aplikasi di HP ini", "Install the app on this phone"),
         Ui::ConfigInvalid => (
