@@ -32,7 +32,7 @@ build:
 	$(ENV) cargo build --release --target wasm32-unknown-unknown -p cek-reader
 	rm -rf target/reader
 	$(ENV) wasm-bindgen --target web --no-typescript --out-dir target/reader target/wasm32-unknown-unknown/release/cek_reader.wasm
-	node_modules/.bin/wasm-opt -Oz $(WASM_OPT_FEATURES) target/reader/cek_reader_bg.wasm -o target/reader/cek_reader_bg.wasm
+	node_modules/.bin/wasm-opt -Oz $(WASM_OPT_FLAGS) target/reader/cek_reader_bg.wasm -o target/reader/cek_reader_bg.wasm
 	node scripts/reader.mjs dist target/reader
 	# Each wasm's imports named in one or two letters, in it and its glue.
 	node scripts/short-imports.mjs dist
@@ -112,6 +112,11 @@ size: setup build
 # yew's render functions was made for; in a target dir of its own, so the
 # release build's cache stays as it is.
 WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-reference-types --enable-sign-ext --enable-mutable-globals --enable-multivalue
+# What the pages' data-wasm-opt-params add to trunk's -Oz (index.html,
+# widget.html, pelatih.html), kept the same here: the passes run again until
+# the file stops shrinking, and two custom sections no browser reads are
+# dropped (owner's wasm -0.5 KB brotli, docs/bytes.md).
+WASM_OPT_FLAGS := $(WASM_OPT_FEATURES) --converge --strip-producers --strip-target-features
 SIZES_CARGO := RUSTFLAGS="-C symbol-mangling-version=v0" CARGO_TARGET_DIR=target/wasm-sizes-build cargo build --release --target wasm32-unknown-unknown
 wasm-sizes: setup
 	$(ENV) $(SIZES_CARGO) --bin cek-siap-ekspor --bin widget --features english-fetched
@@ -121,7 +126,7 @@ wasm-sizes: setup
 	$(ENV) $(SIZES_CARGO) -p cek-reader
 	for bin in cek-siap-ekspor pelatih widget cek_reader; do \
 	  $(ENV) wasm-bindgen --target web --no-typescript --out-dir target/wasm-sizes target/wasm-sizes-build/wasm32-unknown-unknown/release/$$bin.wasm && \
-	  node_modules/.bin/wasm-opt -Oz -g $(WASM_OPT_FEATURES) target/wasm-sizes/$${bin}_bg.wasm -o target/wasm-sizes/$$bin.wasm && \
+	  node_modules/.bin/wasm-opt -Oz -g $(WASM_OPT_FEATURES) --converge target/wasm-sizes/$${bin}_bg.wasm -o target/wasm-sizes/$$bin.wasm && \
 	  node scripts/wasm-sizes.mjs target/wasm-sizes/$$bin.wasm 12 || exit 1; \
 	done
 

@@ -151,3 +151,36 @@ test('the widget carries none of the owner\'s page\'s own code', () => {
 test('control: that mark is in the owner\'s wasm', () => {
   assert.equal(readFileSync(`dist/${wasmOf('cek-siap-ekspor')}`).includes(OWNERS_PAGE_ONLY), true);
 });
+
+// Every shipped wasm goes through wasm-opt with the pages'
+// data-wasm-opt-params (the Makefile's WASM_OPT_FLAGS for the reader), whose
+// last passes drop the custom sections no browser reads (`producers`,
+// `target_features`). Their absence shows the flags were applied.
+function customSections(buf) {
+  const leb = (at) => {
+    let value = 0; let shift = 0; let byte;
+    do { byte = buf[at++]; value += (byte & 0x7f) * 2 ** shift; shift += 7; } while (byte & 0x80);
+    return [value, at];
+  };
+  const names = [];
+  for (let at = 8; at < buf.length;) {
+    const [size, body] = leb(at + 1);
+    if (buf[at] === 0) {
+      const [length, start] = leb(body);
+      names.push(buf.toString('utf8', start, start + length));
+    }
+    at = body + size;
+  }
+  return names;
+}
+
+test('every shipped wasm went through the pages\' wasm-opt flags: no custom sections', () => {
+  for (const page of ['cek-siap-ekspor', 'pelatih', 'widget', 'widget-pembaca']) {
+    assert.deepEqual(customSections(readFileSync(`dist/${wasmOf(page)}`)), [], page);
+  }
+});
+
+test('control: a wasm that did not go through them has those sections', () => {
+  const reader = readFileSync('target/wasm32-unknown-unknown/release/cek_reader.wasm');
+  assert.deepEqual(customSections(reader).filter((n) => ['producers', 'target_features'].includes(n)), ['producers', 'target_features']);
+});
