@@ -112,8 +112,8 @@ size: setup build
 # yew's render functions was made for; in a target dir of its own, so the
 # release build's cache stays as it is.
 WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-reference-types --enable-sign-ext --enable-mutable-globals --enable-multivalue
-# What the pages' data-wasm-opt-params add to trunk's -Oz (index.html,
-# widget.html, pelatih.html), kept the same here: the passes run again until
+# What the pages' data-wasm-opt-params add to trunk's -Oz (pages/shell.html,
+# the template of the three pages), kept the same here: the passes run again until
 # the file stops shrinking, and two custom sections no browser reads are
 # dropped (owner's wasm -0.5 KB brotli, docs/bytes.md).
 WASM_OPT_FLAGS := $(WASM_OPT_FEATURES) --converge --strip-producers --strip-target-features
