@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from './helpers.mjs';
 import { sizeReport, overBudget } from '../scripts/size.mjs';
+import { readWasm } from '../scripts/wasm-sizes.mjs';
 
 const budgets = JSON.parse(readFileSync('scripts/size-budgets.json', 'utf8'));
 const report = sizeReport('dist');
@@ -152,27 +153,13 @@ test('control: that mark is in the owner\'s wasm', () => {
   assert.equal(readFileSync(`dist/${wasmOf('cek-siap-ekspor')}`).includes(OWNERS_PAGE_ONLY), true);
 });
 
-// Every shipped wasm goes through wasm-opt with the pages'
+// Every shipped wasm goes through wasm-opt with the pages' (pages/shell.html)
 // data-wasm-opt-params (the Makefile's WASM_OPT_FLAGS for the reader), whose
 // last passes drop the custom sections no browser reads (`producers`,
 // `target_features`). Their absence shows the flags were applied.
-function customSections(buf) {
-  const leb = (at) => {
-    let value = 0; let shift = 0; let byte;
-    do { byte = buf[at++]; value += (byte & 0x7f) * 2 ** shift; shift += 7; } while (byte & 0x80);
-    return [value, at];
-  };
-  const names = [];
-  for (let at = 8; at < buf.length;) {
-    const [size, body] = leb(at + 1);
-    if (buf[at] === 0) {
-      const [length, start] = leb(body);
-      names.push(buf.toString('utf8', start, start + length));
-    }
-    at = body + size;
-  }
-  return names;
-}
+const customSections = (buf) => Object.keys(readWasm(buf).sections)
+  .filter((label) => label.startsWith('custom '))
+  .map((label) => JSON.parse(label.slice('custom '.length)));
 
 test('every shipped wasm went through the pages\' wasm-opt flags: no custom sections', () => {
   for (const page of ['cek-siap-ekspor', 'pelatih', 'widget', 'widget-pembaca']) {

@@ -22,13 +22,15 @@ thread_local! {
     static LIBRARY: RefCell<Option<Rc<Library<'static>>>> = const { RefCell::new(None) };
     /// While the English is being fetched: who waits for it (the page's
     /// start and the App may both ask; one fetch answers both).
-    static ENGLISH_WAITING: RefCell<Option<Vec<yew::Callback<English>>>> = const { RefCell::new(None) };
+    static ENGLISH_WAITING: RefCell<Option<Vec<EnglishDone>>> = const { RefCell::new(None) };
 }
 
-/// How asking for the built-in questions' English ended.
+/// Who waits for the English: `Ok` once it is here, else why not.
+pub type EnglishDone = yew::Callback<Result<(), NoEnglish>>;
+
+/// Why the built-in questions' English is not here after asking.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum English {
-    Here,
+pub enum NoEnglish {
     /// Not fetched: offline, and never kept by the service worker.
     Unreachable,
     /// Fetched, but not this bank's English: the site now has a newer
@@ -58,11 +60,11 @@ pub fn library() -> Rc<Library<'static>> {
 }
 
 /// Fetches the built-in bank's English texts (`pack::ENGLISH_FILE`) and adds
-/// them; `done` gets how that ended. Revalidated, never taken from the HTTP
+/// them; `done` gets `Ok` once English is here, else why not. Revalidated, never taken from the HTTP
 /// cache unasked: the file has no version in its name.
-pub fn load_english(done: yew::Callback<English>) {
+pub fn load_english(done: EnglishDone) {
     if Bank::builtin_has_english() {
-        done.emit(English::Here);
+        done.emit(Ok(()));
         return;
     }
     let fetching = ENGLISH_WAITING.with(|w| {
@@ -79,9 +81,9 @@ pub fn load_english(done: yew::Callback<English>) {
         init.set_cache(web_sys::RequestCache::NoCache);
         let bytes = fetch_bytes(crate::assessment::pack::ENGLISH_FILE, &init).await;
         let ended = match bytes {
-            None => English::Unreachable,
-            Some(b) if Bank::add_builtin_english(&b) => English::Here,
-            Some(_) => English::OtherVersion,
+            None => Err(NoEnglish::Unreachable),
+            Some(b) if Bank::add_builtin_english(&b) => Ok(()),
+            Some(_) => Err(NoEnglish::OtherVersion),
         };
         let waiting = ENGLISH_WAITING.with(|w| w.borrow_mut().take());
         waiting

@@ -311,15 +311,11 @@ pub fn App(props: &AppProps) -> Html {
     {
         let english = english.clone();
         use_effect_with((state.lang, *english_asked), move |(lang, _)| {
-            let tried = matches!(*english, English::Failed(_));
-            if *lang == Lang::En && (*english == English::Absent || tried) {
+            if *lang == Lang::En && matches!(*english, English::Absent | English::Failed(_)) {
                 english.set(English::Loading);
                 let english = english.clone();
-                banks::load_english(Callback::from(move |ended| {
-                    english.set(match ended {
-                        banks::English::Here => English::Here,
-                        failed => English::Failed(failed),
-                    });
+                banks::load_english(Callback::from(move |ended: Result<(), _>| {
+                    english.set(ended.map_or_else(English::Failed, |()| English::Here));
                 }));
             }
         });
@@ -506,7 +502,7 @@ enum English {
     Loading,
     /// Could not be had (offline before it was ever fetched), or the site
     /// has a newer version's: a tap on EN tries again.
-    Failed(banks::English),
+    Failed(banks::NoEnglish),
 }
 
 /// While English is fetched or after it failed, in both languages: the
@@ -514,7 +510,7 @@ enum English {
 fn english_status(english: English) -> Html {
     let key = match english {
         English::Loading => Ui::EnglishLoading,
-        English::Failed(banks::English::OtherVersion) => Ui::EnglishOtherVersion,
+        English::Failed(banks::NoEnglish::OtherVersion) => Ui::EnglishOtherVersion,
         _ => Ui::EnglishUnavailable,
     };
     html! {
