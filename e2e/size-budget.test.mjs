@@ -171,3 +171,21 @@ test('control: a wasm that did not go through them has those sections', () => {
   const reader = readFileSync('target/wasm32-unknown-unknown/release/cek_reader.wasm');
   assert.deepEqual(customSections(reader).filter((n) => ['producers', 'target_features'].includes(n)), ['producers', 'target_features']);
 });
+
+// Core's Unicode lower-case table (`char::to_lowercase`, 11.7 KB; 5.8 KB of
+// the owner's first load) is in no page an owner opens: a quoted answer's
+// first letter is lowered as ASCII (`engine/plan.rs`). Its first entries,
+// ('À', 'à') and ('Á', 'á') as pairs of u32, are the mark. The control finds
+// it in the trainer's wasm, which matches participants' names in any script
+// (`cohort.rs`).
+const LOWERCASE_TABLE = Buffer.from(new Uint32Array([0xc0, 0xe0, 0xc1, 0xe1, 0xc2, 0xe2]).buffer);
+
+test('no Unicode case table on the owner\'s page, nor in the widget', () => {
+  for (const page of ['cek-siap-ekspor', 'widget']) {
+    assert.equal(readFileSync(`dist/${wasmOf(page)}`).includes(LOWERCASE_TABLE), false, page);
+  }
+});
+
+test('control: that table is in the trainer\'s wasm', () => {
+  assert.equal(readFileSync(`dist/${wasmOf('pelatih')}`).includes(LOWERCASE_TABLE), true);
+});

@@ -273,17 +273,20 @@ impl LowerFirst for String {
     fn to_lowercase_first(&self) -> String {
         // Only a plain word is lowered ("Belum punya" → "belum punya"); a
         // first word with more capitals or digits keeps its first letter
-        // ("NIB", "P-IRT", "WhatsApp", "Rp2–15 miliar").
+        // ("NIB", "P-IRT", "WhatsApp", "Rp2–15 miliar"). ASCII only: core's
+        // Unicode case tables are 12 KB of every page's wasm, and a label
+        // that starts with another letter ("Ékspor") keeps its capital,
+        // as an acronym does.
         let first_word = self.split_whitespace().next().unwrap_or("");
         let plain = first_word
-            .chars()
+            .bytes()
             .skip(1)
-            .all(|c| !c.is_uppercase() && !c.is_ascii_digit());
-        let mut chars = self.chars();
-        match chars.next() {
-            Some(first) if plain => first.to_lowercase().chain(chars).collect(),
-            _ => self.clone(),
+            .all(|c| !c.is_ascii_uppercase() && !c.is_ascii_digit());
+        let mut lowered = self.clone();
+        if let Some(first) = lowered.get_mut(..1).filter(|_| plain) {
+            first.make_ascii_lowercase();
         }
+        lowered
     }
 }
 
@@ -306,5 +309,6 @@ mod tests {
         assert_eq!(lower("Rp2–15 miliar"), "Rp2–15 miliar");
         assert_eq!(lower("2–5 jam"), "2–5 jam");
         assert_eq!(lower(""), "");
+        assert_eq!(lower("Ékspor langsung"), "Ékspor langsung");
     }
 }
