@@ -15,6 +15,7 @@
 // before compression, so read the shares, not the totals (the size table of
 // scripts/size.mjs has the shipped bytes).
 import { readFileSync } from 'node:fs';
+import { brotliCompressSync, constants as zlib } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
 
 function leb(buf, at) {
@@ -27,11 +28,13 @@ function name(buf, at) {
   return [buf.toString('utf8', start, start + len), start + len];
 }
 
-/** `{ functions: [{name, bytes}], data, total, sections: {name: bytes} }` */
+/** `{ functions: [{name, bytes, body}], data, total, sections: {name: bytes}, names }`:
+ * `body` is where a function's code starts in the file, `names` the range
+ * of the name section, if any. */
 export function readWasm(buf) {
   if (buf.readUInt32LE(0) !== 0x6d736100) throw new Error('not a wasm file');
   let at = 8; let imported = 0; const bodies = []; const names = new Map();
-  let data = 0; const sections = {};
+  let data = 0; const sections = {}; let nameSection = null;
   const sectionNames = ['custom', 'type', 'import', 'function', 'table', 'memory', 'global', 'export', 'start', 'element', 'code', 'data', 'datacount', 'tag'];
   while (at < buf.length) {
     const id = buf[at];
@@ -42,6 +45,7 @@ export function readWasm(buf) {
       const [custom, p] = name(buf, body);
       label = `custom "${custom}"`;
       if (custom === 'name') {
+        nameSection = [at, end];
         let q = p;
         while (q < end) {
           const kind = buf[q];
@@ -74,7 +78,7 @@ export function readWasm(buf) {
       let [count, p] = leb(buf, body);
       for (; count > 0; count--) {
         const [len, s] = leb(buf, p);
-        bodies.push(s + len - p);
+        bodies.push([s + len - p, p]);
         p = s + len;
       }
     } else if (id === 11) {
@@ -83,8 +87,8 @@ export function readWasm(buf) {
     sections[label] = (sections[label] ?? 0) + (end - at);
     at = end;
   }
-  const functions = bodies.map((bytes, i) => ({ name: names.get(imported + i) ?? `func[${imported + i}]`, bytes }));
-  return { functions, data, total: buf.length, sections };
+  const functions = bodies.map(([bytes, body], i) => ({ name: names.get(imported + i) ?? `func[${imported + i}]`, bytes, body }));
+  return { functions, data, total: buf.length, sections, names: nameSection };
 }
 
 /** Rust's legacy symbol mangling (`_ZN…E`) undone: `_ZN3foo3barE` is `foo::bar`. */
@@ -142,6 +146,18 @@ export function owner(mangled) {
   return { krate: /^[a-z_][a-z0-9_]*$/.test(krate) ? krate : '(unnamed or std shims)', module: null };
 }
 
+/** Brotli bytes of the file as it would ship (no name section), and of the
+ * same with the code of the functions `drop` picks zeroed: what the rest
+ * would weigh if that code weighed (almost) nothing. */
+export function brotliWithout(buf, w, drop) {
+  const brotli = (b) => brotliCompressSync(b, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_LGWIN]: 24 } }).length;
+  const cut = (b) => (w.names ? Buffer.concat([b.subarray(0, w.names[0]), b.subarray(w.names[1])]) : b);
+  const zeroed = Buffer.from(buf);
+  let bytes = 0;
+  for (const f of w.functions.filter(drop)) { zeroed.fill(0, f.body, f.body + f.bytes); bytes += f.bytes; }
+  return { shipped: brotli(cut(buf)), without: brotli(cut(zeroed)), bytes };
+}
+
 export function groups(functions) {
   const byCrate = new Map(); const byModule = new Map();
   for (const f of functions) {
@@ -171,4 +187,10 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   // yew's long name says nothing).
   const short = (n) => demangle(n).replace(/^<yew::html::component::lifecycle::CompStateInner<(.*)> as yew::html::component::lifecycle::Stateful>::(\w+)$/, '$1 ($2)');
   for (const f of [...w.functions].sort((a, b) => b.bytes - a.bytes).slice(0, Number(top))) row(short(f.name).slice(-48), f.bytes, code);
+  // How far a page's budget is from its shell: the page's own code (our
+  // crates but the core, with what yew and std made for its types, e.g.
+  // each component's render code) zeroed, everything else kept.
+  const shell = new RegExp(OURS.filter((k) => k !== 'cek_core').join('|'));
+  const b = brotliWithout(readFileSync(file), w, (f) => shell.test(f.name));
+  console.log(`brotli without names: ${b.shipped}; with the shell's ${b.bytes} bytes of code zeroed: ${b.without} (the shell weighs ${b.shipped - b.without})`);
 }
