@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
-  test, before, after, start, phone, open, appReady, answerAll, foreign, cspViolations, KEYS, seedStorage, axeScreen,
+  test, before, after, start, phone, open, installed, setOffline, appReady, answerAll, foreign, cspViolations, KEYS, seedStorage, axeScreen,
 } from './helpers.mjs';
 
 const golden = JSON.parse(readFileSync('crates/core/tests/fixtures/codes-v1.json', 'utf8'));
@@ -72,14 +72,9 @@ test('every code of the first release opens as it was, with its version and day'
 
 test('offline before the old bank was fetched: a plain message; once fetched, it opens offline too', async () => {
   const { page: p, ctx } = await page();
-  await open(p, env.origin);
-  await p.evaluate(async () => { await navigator.serviceWorker.ready; });
-  if (!(await p.evaluate(() => !!navigator.serviceWorker.controller))) {
-    await p.reload();
-    await appReady(p);
-  }
+  await installed(p, env.origin);
   const code = golden.codes[0].code;
-  await ctx.setOffline(true);
+  await setOffline(ctx, true);
   await p.goto(`${env.origin}/#hasil=${code}`);
   await p.reload();
   await p.locator('.error[role=alert]').waitFor();
@@ -90,7 +85,7 @@ test('offline before the old bank was fetched: a plain message; once fetched, it
   assert.equal(await p.locator('.level-name').count(), 0);
   // Back online, it opens; the service worker keeps the bank, so it opens
   // offline from then on.
-  await ctx.setOffline(false);
+  await setOffline(ctx, false);
   await p.reload();
   await p.locator('.level-name').waitFor();
   // Kept in a cache of its own, which a new version of the app leaves alone
@@ -100,7 +95,7 @@ test('offline before the old bank was fetched: a plain message; once fetched, it
     return keys.map((r) => new URL(r.url).pathname);
   });
   assert.deepEqual(kept, ['/bank-v1.pack1']);
-  await ctx.setOffline(true);
+  await setOffline(ctx, true);
   await p.reload();
   await p.locator('.level-name').waitFor();
   assert.equal(await p.locator('.level-name').getAttribute('data-level'), golden.codes[0].level);
