@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
-  test, before, after, start, phone, installed, appReady, answerFirst, until, foreign, cspViolations, seedStorage, KEYS, axeScreen,
+  test, before, after, start, phone, installed, setOffline, appReady, answerFirst, until, foreign, cspViolations, seedStorage, KEYS, axeScreen,
 } from './helpers.mjs';
 
 const bank = JSON.parse(readFileSync('crates/core/src/engine/bank.json', 'utf8'));
@@ -54,7 +54,7 @@ test('an owner who reads Indonesian answers without ever downloading the English
 test('offline before English was ever fetched: a message in both languages, the page stays in Indonesian; online, EN again works, and offline after', async () => {
   const { page: p, ctx, requests, errors } = await phone(env);
   await installed(p, env.origin);
-  await ctx.setOffline(true);
+  await setOffline(ctx, true);
   await p.getByRole('button', { name: 'English' }).click();
   const status = p.locator('.notice[data-kind=english]');
   await status.locator('p', { hasText: UNAVAILABLE[0] }).waitFor();
@@ -66,7 +66,7 @@ test('offline before English was ever fetched: a message in both languages, the 
   assert.equal(await pressed(p, 'ID'), 'true');
 
   // Back online, a second tap on EN fetches it: the screen turns English.
-  await ctx.setOffline(false);
+  await setOffline(ctx, false);
   await p.getByRole('button', { name: 'English' }).click();
   await p.locator('#screen-heading', { hasText: 'How ready is your business to export?' }).waitFor();
   assert.equal(await status.count(), 0);
@@ -81,7 +81,7 @@ test('offline before English was ever fetched: a message in both languages, the 
 
   // Offline again, a reload shows English at once from what the service
   // worker kept: no message.
-  await ctx.setOffline(true);
+  await setOffline(ctx, true);
   await p.reload();
   await appReady(p);
   await p.locator('#screen-heading', { hasText: first.text.en }).waitFor();

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   test, before, after, bounded, phone, appReady, answerAll, answerFirst, currentQuestion, foreign, redeployable, redeploy,
-  installed as installedAt, start,
+  installed as installedAt, start, setOffline,
 } from './helpers.mjs';
 import { HASHED } from '../scripts/hashed.mjs';
 let browser, origin, site, close;
@@ -27,7 +27,7 @@ test('the second visit works with no network, through to the result', async () =
   await page.locator('main#main #screen-heading', { hasText: 'Mode pelatih' }).waitFor();
   await page.goto(origin + '/');
   await appReady(page);
-  await ctx.setOffline(true);
+  await setOffline(ctx, true);
   await page.reload();
   await appReady(page);
   await page.getByRole('button', { name: 'Mulai' }).click();
