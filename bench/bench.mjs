@@ -67,8 +67,8 @@
 //                          each prefixed with its phase ("first visit: ",
 //                          "offline visit: "), and any run's error
 //   offline.first_screen_ms second visit (after the first completed the
-//                          assessment) with context.setOffline(true), every
-//                          request to the network refused, and a reload:
+//                          assessment) offline (scripts/offline.mjs: every
+//                          request to the network refused too) and a reload:
 //                          navigation start -> first #screen-heading painted
 //   offline.app_screen_ms  same visit: the app's own screen painted
 //   offline.service_worker true if a service worker was active before going offline
@@ -91,6 +91,7 @@ import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { cpus, loadavg } from 'node:os';
 import { serve } from '../scripts/serve.mjs';
+import { setOffline } from '../scripts/offline.mjs';
 import { sizeReport } from '../scripts/size.mjs';
 
 const require = createRequire(import.meta.url);
@@ -414,11 +415,7 @@ async function visit(browser, server, origin, run, network = null) {
     out.first_visit_requests = server.sent.responses;
     out.first_visit_bytes = server.sent.bytes;
     await page.addInitScript(() => { window.__benchOffline = true; });
-    await ctx.setOffline(true);
-    // As in e2e/helpers.mjs's setOffline: Chromium's offline emulation lets
-    // a service worker's own fetches through in some versions, so the
-    // network refuses every request too, and the visit is truly offline.
-    await ctx.route('**/*', (route) => route.abort('internetdisconnected'));
+    await setOffline(ctx, true);
     phase = 'offline visit';
     try {
       await page.reload({ waitUntil: 'commit', timeout: STEP_TIMEOUT });

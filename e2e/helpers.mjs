@@ -237,17 +237,8 @@ export async function installed(page, origin) {
   assert.ok(await page.evaluate(() => !!navigator.serviceWorker.controller), 'controlled by the service worker');
 }
 
-/** Takes the phone offline, or back online. Chromium's offline emulation
- * (`setOffline`) does not reach a service worker's own fetches in every
- * version (Debian's Chromium 148 lets them through to the server), so
- * while offline every request that reaches the network is also refused, as
- * a phone without a connection refuses it. */
-export async function setOffline(ctx, offline) {
-  await ctx.setOffline(offline);
-  if (offline) await ctx.route('**/*', refuseOffline);
-  else await ctx.unroute('**/*', refuseOffline);
-}
-const refuseOffline = (route) => route.abort('internetdisconnected');
+/** Takes the phone offline, or back online: the network refuses too. */
+export { setOffline } from '../scripts/offline.mjs';
 
 /** Opens the app and waits until it has replaced the static intro. */
 export async function open(page, origin) {

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
-  test, before, after, start, phone, open, installed, setOffline, appReady, answerAll, foreign, cspViolations, KEYS, seedStorage, axeScreen,
+  test, before, after, start, phone, open, installed, setOffline, answerAll, foreign, cspViolations, KEYS, seedStorage, axeScreen,
 } from './helpers.mjs';
 
 const golden = JSON.parse(readFileSync('crates/core/tests/fixtures/codes-v1.json', 'utf8'));

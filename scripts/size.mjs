@@ -19,6 +19,9 @@ import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
+/** Bytes of `buf` compressed as the server sends it (brotli, quality 11). */
+export const brotliSize = (buf) => brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+
 /**
  * `{ files: [{file, raw, gzip, brotli, first_load, first_visit, trainer_page, widget_page, widget_reader}],
  *    first_load, first_visit, trainer_page, widget_page, widget_with_file }`, each total
@@ -52,7 +55,7 @@ export function sizeReport(dir = 'dist') {
       file: name,
       raw: raw.length,
       gzip: gzipSync(raw, { level: 9 }).length,
-      brotli: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+      brotli: brotliSize(raw),
       // index.html and what it loads; not pages it merely links to, nor the
       // apple-touch-icon (fetched only when saving to a home screen).
       first_load: name === 'index.html' || (index.includes(name) && !name.endsWith('.html') && !name.startsWith('apple-touch-icon')),

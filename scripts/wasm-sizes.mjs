@@ -15,7 +15,7 @@
 // before compression, so read the shares, not the totals (the size table of
 // scripts/size.mjs has the shipped bytes).
 import { readFileSync } from 'node:fs';
-import { brotliCompressSync, constants as zlib } from 'node:zlib';
+import { brotliSize } from './size.mjs';
 import { pathToFileURL } from 'node:url';
 
 function leb(buf, at) {
@@ -150,12 +150,11 @@ export function owner(mangled) {
  * same with the code of the functions `drop` picks zeroed: what the rest
  * would weigh if that code weighed (almost) nothing. */
 export function brotliWithout(buf, w, drop) {
-  const brotli = (b) => brotliCompressSync(b, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_LGWIN]: 24 } }).length;
   const cut = (b) => (w.names ? Buffer.concat([b.subarray(0, w.names[0]), b.subarray(w.names[1])]) : b);
   const zeroed = Buffer.from(buf);
   let bytes = 0;
   for (const f of w.functions.filter(drop)) { zeroed.fill(0, f.body, f.body + f.bytes); bytes += f.bytes; }
-  return { shipped: brotli(cut(buf)), without: brotli(cut(zeroed)), bytes };
+  return { shipped: brotliSize(cut(buf)), without: brotliSize(cut(zeroed)), bytes };
 }
 
 export function groups(functions) {
@@ -190,7 +189,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   // How far a page's budget is from its shell: the page's own code (our
   // crates but the core, with what yew and std made for its types, e.g.
   // each component's render code) zeroed, everything else kept.
-  const shell = new RegExp(OURS.filter((k) => k !== 'cek_core').join('|'));
+  // (v0 names each crate with its disambiguator: `widget[0123…]::`.)
+  const shell = new RegExp(`(${OURS.filter((k) => k !== 'cek_core').join('|')})\\[[0-9a-f]+\\]::`);
   const b = brotliWithout(readFileSync(file), w, (f) => shell.test(f.name));
   console.log(`brotli without names: ${b.shipped}; with the shell's ${b.bytes} bytes of code zeroed: ${b.without} (the shell weighs ${b.shipped - b.without})`);
 }

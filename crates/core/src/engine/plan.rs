@@ -274,7 +274,7 @@ impl LowerFirst for String {
         // Only a plain word is lowered ("Belum punya" → "belum punya"); a
         // first word with more capitals or digits keeps its first letter
         // ("NIB", "P-IRT", "WhatsApp", "Rp2–15 miliar"). ASCII only: core's
-        // Unicode case tables are 12 KB of every page's wasm, and a label
+        // Unicode lower-case table is 11.7 KB of a page's wasm, and a label
         // that starts with another letter ("Ékspor") keeps its capital,
         // as an acronym does.
         let first_word = self.split_whitespace().next().unwrap_or("");
