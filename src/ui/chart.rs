@@ -9,8 +9,8 @@ const WIDTH: u32 = 320;
 const ROW: u32 = 46;
 const BAR: u32 = 16;
 
-#[derive(Clone, PartialEq, Properties)]
-pub struct ChartProps {
+/// What a chart shows.
+pub struct Chart {
     pub lang: Lang,
     /// One score (0–100) per area, in bank order.
     pub scores: Vec<u8>,
@@ -18,20 +18,19 @@ pub struct ChartProps {
     pub title: AttrValue,
     /// An earlier result's scores (kemajuan saya): drawn as a thin bar
     /// above each area's, with "earlier → now" in text, not colour alone.
-    #[prop_or_default]
     pub earlier: Option<Vec<u8>>,
 }
 
-#[component]
-pub fn AreaChart(props: &ChartProps) -> Html {
+/// A function, not a component: it keeps no state (see `intro::intro`).
+pub fn area_chart(chart: Chart) -> Html {
     let bank = super::bank();
-    let lang = props.lang;
+    let lang = chart.lang;
     let height = ROW * bank.areas.len() as u32;
-    let was = |i: usize| props.earlier.as_ref().and_then(|e| e.get(i).copied());
+    let was = |i: usize| chart.earlier.as_ref().and_then(|e| e.get(i).copied());
     let summary = bank
         .areas
         .iter()
-        .zip(&props.scores)
+        .zip(&chart.scores)
         .enumerate()
         .map(|(i, (a, s))| match was(i) {
             Some(w) => format!(
@@ -44,7 +43,7 @@ pub fn AreaChart(props: &ChartProps) -> Html {
         })
         .collect::<Vec<_>>()
         .join(", ");
-    let rows = bank.areas.iter().zip(&props.scores).enumerate().map(|(i, (area, &score))| {
+    let rows = bank.areas.iter().zip(&chart.scores).enumerate().map(|(i, (area, &score))| {
         let y = i as u32 * ROW;
         let width = (WIDTH - 40) * u32::from(score) / 100;
         let band = match score {
@@ -67,7 +66,7 @@ pub fn AreaChart(props: &ChartProps) -> Html {
     });
     // Two charts on one screen (the result and the progress) need their
     // own ids.
-    let id = if props.earlier.is_some() {
+    let id = if chart.earlier.is_some() {
         "chart-was"
     } else {
         "chart"
@@ -76,11 +75,11 @@ pub fn AreaChart(props: &ChartProps) -> Html {
         <figure class="chart">
             <svg viewBox={format!("0 0 {WIDTH} {height}")} role="img" aria-labelledby={format!("{id}-title {id}-desc")}
                 width="100%" preserveAspectRatio="xMinYMin meet">
-                <title id={format!("{id}-title")}>{ props.title.clone() }</title>
+                <title id={format!("{id}-title")}>{ chart.title.clone() }</title>
                 <desc id={format!("{id}-desc")}>{ summary }</desc>
                 { for rows }
             </svg>
-            if props.earlier.is_some() {
+            if chart.earlier.is_some() {
                 <figcaption>{ format!("{} → {}", super::text::t(lang, super::text::Ui::Earlier), super::text::t(lang, super::text::Ui::Now)) }</figcaption>
             }
         </figure>

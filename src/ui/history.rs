@@ -5,7 +5,7 @@
 
 use yew::prelude::*;
 
-use super::chart::AreaChart;
+use super::chart::{area_chart, Chart};
 use super::text::{self, score_of, t, Ui};
 use crate::assessment::archive::{self, Found};
 use crate::assessment::flow::{Action, Day, Notice, State};
@@ -205,8 +205,8 @@ pub fn Progress(props: &ProgressProps) -> Html {
                 <p class="since-level">{ format!("{}: {} → {}", t(lang, Ui::LevelLabel),
                     bank.levels[from.min(bank.levels.len() - 1)].title.get(lang), bank.levels[to].title.get(lang)) }</p>
                 <p class="since-score">{ format!("{}: {} → {} ({})", t(lang, Ui::ScoreLabel), was.overall, now.overall, text::signed(change.overall)) }</p>
-                <AreaChart lang={lang} scores={now.areas.clone()} earlier={Some(was.areas.clone())}
-                    title={t(lang, Ui::ProgressTitle)} />
+                { area_chart(Chart { lang, scores: now.areas.clone(), earlier: Some(was.areas.clone()),
+                    title: t(lang, Ui::ProgressTitle).into() }) }
             </div>
         }
     });

@@ -3,22 +3,23 @@
 use yew::prelude::*;
 
 use super::text::{question_of, t, Ui};
-use super::ScreenProps;
-use crate::assessment::flow::{self, Action, Notice};
+use crate::assessment::flow::{self, Action, Notice, State};
 
-#[component]
-pub fn Intro(props: &ScreenProps) -> Html {
-    let lang = props.state.lang;
+/// A function, not a component: it keeps no state of its own (each
+/// component costs the wasm its own render and identity code, ~0.5 KB).
+/// Keyed, so that it is built afresh whenever the screen changes.
+pub fn intro(state: &State, act: &Callback<Action>, embedded: bool) -> Html {
+    let lang = state.lang;
     let bank = super::bank();
-    let started = !props.state.answers.is_empty();
-    let saving = props.state.notice != Some(Notice::StorageUnavailable);
-    let start = props.act.reform(|_| Action::Start);
-    let shown = flow::shown_ids(bank, &props.state.answers);
-    let resume = flow::first_unanswered(bank, &props.state.answers)
+    let started = !state.answers.is_empty();
+    let saving = state.notice != Some(Notice::StorageUnavailable);
+    let start = act.reform(|_| Action::Start);
+    let shown = flow::shown_ids(bank, &state.answers);
+    let resume = flow::first_unanswered(bank, &state.answers)
         .and_then(|q| shown.iter().position(|s| *s == q))
         .map(|i| question_of(lang, i + 1, shown.len()));
     html! {
-        <section class="intro" aria-labelledby="screen-heading">
+        <section key="intro" class="intro" aria-labelledby="screen-heading">
             <h1 id="screen-heading" tabindex="-1">{ t(lang, Ui::IntroTitle) }</h1>
             <p class="lead">{ t(lang, Ui::IntroLead) }</p>
             <ul class="facts">
@@ -39,12 +40,12 @@ pub fn Intro(props: &ScreenProps) -> Html {
                         { t(lang, Ui::Continue) }
                         if let Some(resume) = resume { <span class="sub">{ resume }</span> }
                     </button>
-                    <super::RestartButton lang={lang} act={props.act.clone()} />
+                    <super::RestartButton lang={lang} act={act.clone()} />
                 } else {
                     <button type="button" class="primary" onclick={start}>{ t(lang, Ui::Start) }</button>
                 }
             </div>
-            if !props.embedded {
+            if !embedded {
                 <p class="trainer-link"><a href="pelatih.html">{ t(lang, Ui::TrainerMode) }</a></p>
             }
         </section>

@@ -25,7 +25,7 @@ pub mod storage;
 pub mod text;
 pub mod trainer;
 
-pub use parts::{LangSwitch, RestartButton, ScreenProps};
+pub use parts::{lang_switch, RestartButton, ScreenProps};
 use place::{current_route, go_to};
 
 use std::rc::Rc;
@@ -379,13 +379,11 @@ pub fn App(props: &AppProps) -> Html {
             html! { <result::SharedResult lang={lang} code={code.clone()} on_start={Callback::from(|_| go_to(""))} /> }
         }
         (_, screen) => match screen {
-            Screen::Intro => {
-                html! { <intro::Intro state={state.clone()} act={act.clone()} embedded={embedded.is_some()} /> }
-            }
+            Screen::Intro => intro::intro(&state, &act, embedded.is_some()),
             Screen::Question(_) => {
                 html! { <question::QuestionScreen state={state.clone()} act={act.clone()} /> }
             }
-            Screen::Review => html! { <review::Review state={state.clone()} act={act.clone()} /> },
+            Screen::Review => review::review(&state, &act),
             Screen::Result => {
                 let contact = applied
                     .as_ref()
@@ -451,7 +449,7 @@ pub fn App(props: &AppProps) -> Html {
                         <span class="org">{ name.clone() }</span>
                     }
                 </span>
-                <LangSwitch lang={lang} on_change={on_lang} />
+                { lang_switch(lang, &on_lang) }
             </header>
             <main id="main" class="screen">
                 if let (Some(hooks), Some(applied)) = (hooks, applied.as_deref()) {

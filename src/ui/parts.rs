@@ -26,24 +26,19 @@ pub struct ScreenProps {
     pub progress_key: AttrValue,
 }
 
-#[derive(Clone, PartialEq, Properties)]
-pub struct LangProps {
-    pub lang: Lang,
-    pub on_change: Callback<Lang>,
-}
-
-#[component]
-pub fn LangSwitch(props: &LangProps) -> Html {
+/// The language switch: a function, not a component, since it keeps no
+/// state (see `intro::intro`).
+pub fn lang_switch(shown: Lang, on_change: &Callback<Lang>) -> Html {
     let button = |lang: Lang, label: &'static str, name: &'static str| {
-        let act = props.on_change.reform(move |_| lang);
+        let act = on_change.reform(move |_| lang);
         html! {
             // The name starts with the visible text, for voice control users.
             <button type="button" lang={lang.code()} aria-label={format!("{label} – {name}")}
-                aria-pressed={(props.lang == lang).to_string()} onclick={act}>{ label }</button>
+                aria-pressed={(shown == lang).to_string()} onclick={act}>{ label }</button>
         }
     };
     html! {
-        <div class="lang" role="group" aria-label={t(props.lang, Ui::LanguageGroup)}>
+        <div class="lang" role="group" aria-label={t(shown, Ui::LanguageGroup)}>
             { button(Lang::Id, "ID", "Bahasa Indonesia") }
             { button(Lang::En, "EN", "English") }
         </div>

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::chart::AreaChart;
+use super::chart::{area_chart, Chart};
 use super::checklist;
 use super::share::SharePanel;
 use super::text::{self, points_lost, score_of, t, Ui};
@@ -312,8 +312,8 @@ fn body(bank: &Bank, lang: Lang, answers: &Answers, tick: Option<&dyn Fn(&str) -
                 </div>
             }
             <h2>{ t(lang, Ui::AreasTitle) }</h2>
-            <AreaChart lang={lang} scores={outcome.areas.iter().map(|a| a.score).collect::<Vec<_>>()}
-                title={t(lang, Ui::AreasTitle)} />
+            { area_chart(Chart { lang, scores: outcome.areas.iter().map(|a| a.score).collect::<Vec<_>>(),
+                title: t(lang, Ui::AreasTitle).into(), earlier: None }) }
             if plan.steps.len() > 1 {
                 <h2>{ t(lang, Ui::Plan) }</h2>
                 <ol class="plan">

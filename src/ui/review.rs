@@ -3,20 +3,18 @@
 use yew::prelude::*;
 
 use super::text::{t, Ui};
-use super::ScreenProps;
-use crate::assessment::flow::{self, Action};
+use crate::assessment::flow::{self, Action, State};
 use crate::assessment::plan::answer_label;
 
-#[component]
-pub fn Review(props: &ScreenProps) -> Html {
-    let state = &props.state;
+/// A function, not a component: it keeps no state (see `intro::intro`).
+pub fn review(state: &State, act: &Callback<Action>) -> Html {
     let lang = state.lang;
     let bank = super::bank();
     let rows = flow::shown_ids(bank, &state.answers)
         .into_iter()
         .filter_map(|id| {
             let q = bank.question(id)?;
-            let edit = props.act.reform(move |_| Action::Edit(id.to_string()));
+            let edit = act.reform(move |_| Action::Edit(id.to_string()));
             let label = answer_label(bank, &state.answers, id, lang);
             Some(html! {
                 <li>
@@ -31,12 +29,12 @@ pub fn Review(props: &ScreenProps) -> Html {
                 </li>
             })
         });
-    let back = props.act.reform(|_| Action::Back);
-    let result = props.act.reform(|_| Action::ShowResult {
+    let back = act.reform(|_| Action::Back);
+    let result = act.reform(|_| Action::ShowResult {
         today: super::place::today(),
     });
     html! {
-        <section class="review" aria-labelledby="screen-heading">
+        <section key="review" class="review" aria-labelledby="screen-heading">
             <h1 id="screen-heading" tabindex="-1">{ t(lang, Ui::ReviewTitle) }</h1>
             <p>{ t(lang, Ui::ReviewLead) }</p>
             <ul class="answers">{ for rows }</ul>

@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::chart::AreaChart;
+use super::chart::{area_chart, Chart};
 use super::scan::Scanner;
 use super::text::{t, Ui};
 use crate::assessment::cohort::desk::{self, Desk, DeskAction};
@@ -135,7 +135,7 @@ pub fn TrainerApp() -> Html {
         <>
             <header class="top">
                 <a class="brand" href="./">{ t(*lang, Ui::AppName) }</a>
-                <super::parts::LangSwitch lang={*lang} on_change={on_lang} />
+                { super::parts::lang_switch(*lang, &on_lang) }
             </header>
             <main id="main" class="screen wide">
                 <Trainer lang={*lang} pending={pending} />
@@ -655,7 +655,7 @@ fn WorkshopView(props: &WorkshopProps) -> Html {
                     <div>
                         <ul class="counts">{ for level_counts }</ul>
                         <h3>{ t(lang, Ui::AverageTitle) }</h3>
-                        <AreaChart lang={lang} scores={averages} title={t(lang, Ui::AverageTitle)} />
+                        { area_chart(Chart { lang, scores: averages, title: t(lang, Ui::AverageTitle).into(), earlier: None }) }
                     </div>
                     <div>
                         <h3>{ t(lang, Ui::CommonSteps) }</h3>
