@@ -14,7 +14,7 @@
 // named so by v0 mangling), which is that component's module's. Bytes are
 // before compression, so read the shares, not the totals (the size table of
 // scripts/size.mjs has the shipped bytes).
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { brotliSize } from './size.mjs';
 import { pathToFileURL } from 'node:url';
 
@@ -28,13 +28,13 @@ function name(buf, at) {
   return [buf.toString('utf8', start, start + len), start + len];
 }
 
-/** `{ functions: [{name, bytes, body}], data, total, sections: {name: bytes}, names }`:
- * `body` is where a function's code starts in the file, `names` the range
- * of the name section, if any. */
+/** `{ functions: [{name, bytes, body}], data, dataRange, total, sections: {name: bytes}, names }`:
+ * `body` is where a function's code starts in the file, `dataRange` and
+ * `names` the ranges of the data and name sections, if any. */
 export function readWasm(buf) {
   if (buf.readUInt32LE(0) !== 0x6d736100) throw new Error('not a wasm file');
   let at = 8; let imported = 0; const bodies = []; const names = new Map();
-  let data = 0; const sections = {}; let nameSection = null;
+  let data = 0; let dataRange = null; const sections = {}; let nameSection = null;
   const sectionNames = ['custom', 'type', 'import', 'function', 'table', 'memory', 'global', 'export', 'start', 'element', 'code', 'data', 'datacount', 'tag'];
   while (at < buf.length) {
     const id = buf[at];
@@ -83,12 +83,13 @@ export function readWasm(buf) {
       }
     } else if (id === 11) {
       data = size;
+      dataRange = [body, end];
     }
     sections[label] = (sections[label] ?? 0) + (end - at);
     at = end;
   }
   const functions = bodies.map(([bytes, body], i) => ({ name: names.get(imported + i) ?? `func[${imported + i}]`, bytes, body }));
-  return { functions, data, total: buf.length, sections, names: nameSection };
+  return { functions, data, dataRange, total: buf.length, sections, names: nameSection };
 }
 
 /** Rust's legacy symbol mangling (`_ZN…E`) undone: `_ZN3foo3barE` is `foo::bar`. */
@@ -149,13 +150,102 @@ export function owner(mangled) {
 /** Brotli bytes of the file as it would ship (no name section), and of the
  * same with the code of the functions `drop` picks zeroed: what the rest
  * would weigh if that code weighed (almost) nothing. */
-export function brotliWithout(buf, w, drop) {
+export function brotliWithout(buf, w, drop, ranges = []) {
   const cut = (b) => (w.names ? Buffer.concat([b.subarray(0, w.names[0]), b.subarray(w.names[1])]) : b);
   const zeroed = Buffer.from(buf);
   let bytes = 0;
   for (const f of w.functions.filter(drop)) { zeroed.fill(0, f.body, f.body + f.bytes); bytes += f.bytes; }
+  for (const [a, b] of ranges) { zeroed.fill(0, a, b); bytes += b - a; }
   return { shipped: brotliSize(cut(buf)), without: brotliSize(cut(zeroed)), bytes };
 }
+
+/** The data section's bytes by kind, as ranges of the file:
+ * - the built-in bank's pack (`packs`: the files it may be, found by their bytes);
+ * - texts: runs of at least 4 printable characters (UTF-8);
+ * - type identifiers: 16 bytes that look random (13 or more distinct
+ *   values, 3 or more above 0x7f). Rust's `TypeId` is 16 such bytes in
+ *   the data section, one for each type yew tells apart at run time (each
+ *   component, its scope and props wrapper, each hook's state); a heuristic,
+ *   so read it as about how many;
+ * - the rest: vtables, tables, numbers. */
+export function dataKinds(buf, w, packs) {
+  const kinds = { "the built-in bank's pack": [], texts: [], 'type identifiers': [], 'the rest': [] };
+  if (!w.dataRange) return kinds;
+  const [start, end] = w.dataRange;
+  const pack = packs.map((p) => [buf.indexOf(p, start), p.length]).find(([at]) => at >= start && at < end);
+  const inPack = (i) => pack && i >= pack[0] && i < pack[0] + pack[1];
+  if (pack) kinds["the built-in bank's pack"].push([pack[0], pack[0] + pack[1]]);
+  // A printable character's length in bytes at `i`, or 0.
+  const char = (i) => {
+    const c = buf[i];
+    if (c === 10 || (c >= 0x20 && c < 0x7f)) return 1;
+    const n = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+    for (let k = 1; k < n; k++) if (i + k >= end || (buf[i + k] & 0xc0) !== 0x80) return 0;
+    return n;
+  };
+  const looksRandom = (i) => {
+    if (i + 16 > end) return false;
+    const win = buf.subarray(i, i + 16);
+    return new Set(win).size >= 13 && win.filter((c) => c > 0x7f).length >= 3;
+  };
+  let rest = start;
+  const push = (kind, a, b) => {
+    if (rest < a) kinds['the rest'].push([rest, a]);
+    kinds[kind].push([a, b]);
+    rest = b;
+  };
+  for (let i = start; i < end;) {
+    if (inPack(i)) {
+      if (rest < i) kinds['the rest'].push([rest, i]);
+      i = rest = pack[0] + pack[1];
+      continue;
+    }
+    let j = i; let chars = 0;
+    for (let n; j < end && !inPack(j) && (n = char(j)); j += n) chars++;
+    if (chars >= 4) { push('texts', i, j); i = j; continue; }
+    if (looksRandom(i)) { push('type identifiers', i, i + 16); i += 16; continue; }
+    i++;
+  }
+  if (rest < end) kinds['the rest'].push([rest, end]);
+  return kinds;
+}
+
+/** Every function in exactly one part: the page's shell by module (its
+ * components' render code and the hooks made for its types included), our
+ * core, then each other crate. `make wasm-sizes` weighs each part by what
+ * the compressed wasm loses without it. */
+export function parts(functions) {
+  const shell = new RegExp(`(${OURS.filter((k) => k !== 'cek_core').join('|')})\\[[0-9a-f]+\\]::`);
+  const map = new Map();
+  for (const f of functions) {
+    let part;
+    if (shell.test(f.name)) {
+      // The component a generic function was made for, else the module.
+      const named = demangle(f.name).replace(/\[[0-9a-f]+\]/g, '');
+      const m = /(?:cek_siap_ekspor|pelatih|widget)::((?:[a-z_][a-z0-9_]*::)*)/.exec(named);
+      const [top, sub] = m ? m[1].split('::') : [];
+      part = top === 'ui' && UI_MODULES.has(sub) ? `shell: ui::${sub}` : 'shell: the App and the entry points';
+    } else if (/cek_core\[[0-9a-f]+\]::/.test(f.name)) {
+      part = 'our core (crates/core)';
+    } else {
+      const k = owner(f.name).krate;
+      part = ['core', 'alloc', 'std', 'char', 'str'].includes(k) ? "Rust's core, alloc, std" : k;
+    }
+    if (!map.has(part)) map.set(part, []);
+    map.get(part).push(f);
+  }
+  // Parts under 3,000 bytes of code weighed together: each weighing is a
+  // brotli of the whole file.
+  const small = [...map].filter(([, fns]) => fns.reduce((a, f) => a + f.bytes, 0) < 3000);
+  for (const [part] of small) map.delete(part);
+  if (small.length) map.set(`${small.length} parts of under 3,000 B each`, small.flatMap(([, fns]) => fns));
+  return map;
+}
+
+/** The shell's modules (src/ui/*.rs), each a part of its own. */
+const UI_MODULES = new Set(
+  readdirSync(new URL('../src/ui/', import.meta.url)).filter((f) => f.endsWith('.rs')).map((f) => f.slice(0, -3)),
+);
 
 export function groups(functions) {
   const byCrate = new Map(); const byModule = new Map();
@@ -193,4 +283,26 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const shell = new RegExp(`(${OURS.filter((k) => k !== 'cek_core').join('|')})\\[[0-9a-f]+\\]::`);
   const b = brotliWithout(readFileSync(file), w, (f) => shell.test(f.name));
   console.log(`brotli without names: ${b.shipped}; with the shell's ${b.bytes} bytes of code zeroed: ${b.without} (the shell weighs ${b.shipped - b.without})`);
+  // What each part weighs where it counts, compressed: what the wasm loses
+  // without it (its bytes zeroed, all else kept). Brotli shares context
+  // between parts, so these do not add up to the total.
+  console.log('compressed weight by part (brotli bytes the wasm loses without it; raw bytes before compression):');
+  const weighed = [...parts(w.functions)].map(([part, fns]) => {
+    const set = new Set(fns);
+    const r = brotliWithout(readFileSync(file), w, (f) => set.has(f));
+    return [part, r.shipped - r.without, r.bytes];
+  });
+  const buf = readFileSync(file);
+  const d = brotliWithout(buf, w, () => false, [w.dataRange ?? [0, 0]]);
+  weighed.push(['the data section (texts, the bank, tables)', d.shipped - d.without, d.bytes]);
+  weighed.sort((a, b) => b[1] - a[1]);
+  const line = (label, saved, raw) => console.log(`  ${label.padEnd(48)}${String(saved).padStart(9)} ${String(raw).padStart(9)}`);
+  for (const [part, saved, raw] of weighed) line(part, saved, raw);
+  console.log('the data section by kind, weighed the same way:');
+  const packs = ['bank.id.pack1', 'bank.titles.pack1', 'bank.pack1']
+    .map((f) => readFileSync(new URL(`../crates/core/src/engine/${f}`, import.meta.url)));
+  for (const [kind, ranges] of Object.entries(dataKinds(buf, w, packs))) {
+    const r = brotliWithout(buf, w, () => false, ranges);
+    line(kind === 'type identifiers' ? `${kind} (${ranges.length})` : kind, r.shipped - r.without, r.bytes);
+  }
 }
