@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from './helpers.mjs';
 import { shorten, shortName } from '../scripts/short-imports.mjs';
+import { HASH, HASHED } from '../scripts/hashed.mjs';
 
 const one = (dir, pattern) => {
   const found = readdirSync(dir).filter((f) => pattern.test(f));
@@ -16,8 +17,8 @@ const one = (dir, pattern) => {
   return join(dir, found[0]);
 };
 const PAGES = ['cek-siap-ekspor', 'pelatih', 'widget'];
-const wasmOf = (dir, page) => one(dir, new RegExp(`^${page}-[0-9a-f]{16}_bg\\.wasm$`));
-const glueOf = (dir, page) => one(dir, new RegExp(`^${page}-[0-9a-f]{16}\\.js$`));
+const wasmOf = (dir, page) => one(dir, new RegExp(`^${page}-${HASH}_bg\\.wasm$`));
+const glueOf = (dir, page) => one(dir, new RegExp(`^${page}-${HASH}\\.js$`));
 
 /** What a wasm imports (WebAssembly.Module reads it): `{module, name, kind}`. */
 const importsOf = (file) => WebAssembly.Module.imports(new WebAssembly.Module(readFileSync(file)));
@@ -61,4 +62,13 @@ test('a second run changes nothing; a glue of another shape is refused', () => {
 
 test('short names: a to Z, then two letters', () => {
   assert.deepEqual([0, 25, 26, 51, 52, 53, 103, 104].map(shortName), ['a', 'z', 'A', 'Z', 'aa', 'ab', 'aZ', 'ba']);
+});
+
+test('a hash trunk wrote without its leading zeros is still a hash; a word of hex letters is not', () => {
+  // Trunk writes `{hash:x}`: one build in 16 has a 15-digit hash, and the
+  // build's renaming, the service worker's list and the server's caching
+  // must all still see it as one.
+  for (const hashed of ['cek-siap-ekspor-591a42e9e3f75ff.js', 'cek-siap-ekspor-6e0669396e43638f_bg.wasm',
+    'app-b825977e30d1378b.css', 'icon-6b8538b2d9216051.svg']) assert.match(hashed, HASHED, hashed);
+  for (const plain of ['widget-baca.js', 'perlu-browser.js', 'embed.js', 'sw.js']) assert.doesNotMatch(plain, HASHED, plain);
 });

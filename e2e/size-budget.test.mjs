@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { test } from './helpers.mjs';
 import { sizeReport, overBudget } from '../scripts/size.mjs';
 import { readWasm } from '../scripts/wasm-sizes.mjs';
+import { HASH } from '../scripts/hashed.mjs';
 
 const budgets = JSON.parse(readFileSync('scripts/size-budgets.json', 'utf8'));
 const report = sizeReport('dist');
@@ -43,7 +44,7 @@ test('the first visit is the first load plus sw.js and the icons and stylesheet 
 // to the configuration reader, a wasm loaded only for such a file. One of
 // serde_json's own error messages is the mark (kept in release builds).
 const SERDE_JSON_MARK = 'EOF while parsing';
-const wasmOf = (page) => report.files.map((f) => f.file).find((f) => new RegExp(`^${page}-[0-9a-f]{15,16}_bg\\.wasm$`).test(f));
+const wasmOf = (page) => report.files.map((f) => f.file).find((f) => new RegExp(`^${page}-${HASH}_bg\\.wasm$`).test(f));
 
 test('no JSON library on the owner\'s page, nor in the widget\'s first load', () => {
   for (const page of ['cek-siap-ekspor', 'widget']) {

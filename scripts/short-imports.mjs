@@ -14,6 +14,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { HASH } from './hashed.mjs';
 
 function leb(buf, at) {
   let value = 0; let shift = 0; let byte;
@@ -115,9 +116,11 @@ export function shorten(wasm, glue) {
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const dir = process.argv[2] ?? 'dist';
   const files = readdirSync(dir);
-  for (const bg of files.filter((f) => /^.+-[0-9a-f]{16}_bg\.wasm$/.test(f))) {
-    const stem = bg.replace(/-[0-9a-f]{16}_bg\.wasm$/, '');
-    const glues = files.filter((f) => f.startsWith(`${stem}-`) && /^-[0-9a-f]{16}\.js$/.test(f.slice(stem.length)));
+  const wasm = new RegExp(`-${HASH}_bg\\.wasm$`);
+  const glue = new RegExp(`^-${HASH}\\.js$`);
+  for (const bg of files.filter((f) => wasm.test(f))) {
+    const stem = bg.replace(wasm, '');
+    const glues = files.filter((f) => f.startsWith(`${stem}-`) && glue.test(f.slice(stem.length)));
     if (glues.length !== 1) throw new Error(`${bg}: ${glues.length} glue files (${glues.join(', ')})`);
     const out = shorten(readFileSync(join(dir, bg)), readFileSync(join(dir, glues[0]), 'utf8'));
     writeFileSync(join(dir, bg), out.wasm);
