@@ -25,7 +25,7 @@ pub mod storage;
 pub mod text;
 pub mod trainer;
 
-pub use parts::{lang_switch, RestartButton, ScreenProps};
+pub use parts::{lang_switch, RestartButton};
 use place::{current_route, go_to};
 
 use std::rc::Rc;
@@ -380,9 +380,7 @@ pub fn App(props: &AppProps) -> Html {
         }
         (_, screen) => match screen {
             Screen::Intro => intro::intro(&state, &act, embedded.is_some()),
-            Screen::Question(_) => {
-                html! { <question::QuestionScreen state={state.clone()} act={act.clone()} /> }
-            }
+            Screen::Question(_) => question::screen(&state, &act),
             Screen::Review => review::review(&state, &act),
             Screen::Result => {
                 let contact = applied

@@ -1,30 +1,10 @@
-//! Parts every screen shares: the props a screen gets, the language switch and "Mulai dari awal" with its question.
-
-use std::rc::Rc;
+//! Parts several screens share: the language switch and "Mulai dari awal" with its question.
 
 use yew::prelude::*;
 
 use super::text::{t, Ui};
-use crate::assessment::config;
-use crate::assessment::flow::{Action, State};
+use crate::assessment::flow::Action;
 use crate::assessment::Lang;
-
-/// Every screen gets the state and a way to act on it.
-#[derive(Clone, PartialEq, Properties)]
-pub struct ScreenProps {
-    pub state: Rc<State>,
-    pub act: Callback<Action>,
-    /// The host's contact for the next step ("Hubungi kami"), when embedded.
-    #[prop_or_default]
-    pub contact: Option<Rc<config::Contact>>,
-    /// Inside a host's iframe: no links to the app's other pages.
-    #[prop_or_default]
-    pub embedded: bool,
-    /// Where the progress is saved: the checklist and earlier results are
-    /// kept beside it.
-    #[prop_or_default]
-    pub progress_key: AttrValue,
-}
 
 /// The language switch: a function, not a component, since it keeps no
 /// state (see `intro::intro`).

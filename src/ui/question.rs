@@ -5,18 +5,15 @@
 use yew::prelude::*;
 
 use super::text::{question_of, t, Ui};
-use super::ScreenProps;
-use crate::assessment::flow::{self, Action, Screen};
+use crate::assessment::flow::{self, Action, Screen, State};
 use crate::assessment::Kind;
 
-#[component]
-pub fn QuestionScreen(props: &ScreenProps) -> Html {
-    // Asking for "Lanjut" without an answer shows a hint instead of moving
-    // on; it belongs to the question it was asked on. (One screen serves
-    // every question and is updated in place, not made anew: less DOM work
-    // per "Lanjut" on a slow phone.)
-    let tried_on = use_state(|| None::<String>);
-    let state = &props.state;
+/// A function, not a component: it keeps no state (see `intro::intro`).
+/// "Lanjut" without an answer stays on the question and says an answer is
+/// needed (`flow::needs_answer`, decided by the reducer). One form serves
+/// every question and is updated in place, not made anew: less DOM work per
+/// "Lanjut" on a slow phone.
+pub fn screen(state: &State, act: &Callback<Action>) -> Html {
     let lang = state.lang;
     let bank = super::bank();
     let Screen::Question(id) = &state.screen else {
@@ -25,36 +22,20 @@ pub fn QuestionScreen(props: &ScreenProps) -> Html {
     let Some(question) = bank.question(id) else {
         return html! {};
     };
-    let tried = tried_on.as_deref() == Some(id.as_str());
-    let answered = flow::is_answered(state, id);
+    let needs_answer = flow::needs_answer(state);
     let (n, total) = flow::position(bank, state).unwrap_or((1, 1));
     let area = bank
         .area(&question.area)
         .map(|a| a.title.get(lang))
         .unwrap_or("");
 
-    let submit = {
-        let act = props.act.clone();
-        let (tried_on, id) = (tried_on.clone(), id.clone());
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            // Ask the form, not this render's `answered`: a quick tap on an
-            // option and then "Lanjut" can arrive before the re-render, and
-            // the choice is already queued ahead of this Next.
-            let form: web_sys::Element = e.target_unchecked_into();
-            let chosen = form
-                .query_selector("input:checked")
-                .ok()
-                .flatten()
-                .is_some();
-            if answered || chosen {
-                act.emit(Action::Next);
-            } else {
-                tried_on.set(Some(id.clone()));
-            }
-        })
-    };
-    let back = props.act.reform(|_| Action::Back);
+    // The reducer gets the choice and "Lanjut" in the order they were made,
+    // so a quick tap on an option and then "Lanjut" moves on.
+    let submit = act.reform(|e: SubmitEvent| {
+        e.prevent_default();
+        Action::Next
+    });
+    let back = act.reform(|_| Action::Back);
     let chosen = state.answers.get(id).cloned().unwrap_or_default();
     let (input_type, hint) = match question.kind {
         Kind::Single => ("radio", t(lang, Ui::PickOne)),
@@ -68,7 +49,7 @@ pub fn QuestionScreen(props: &ScreenProps) -> Html {
         if question.help.is_some() {
             ids.push(help_id.clone());
         }
-        if tried && !answered {
+        if needs_answer {
             ids.push(error_id.clone());
         }
         ids.join(" ")
@@ -77,7 +58,7 @@ pub fn QuestionScreen(props: &ScreenProps) -> Html {
     let options = question.options.iter().map(|option| {
         let checked = chosen.contains(&option.id);
         let choose = {
-            let act = props.act.clone();
+            let act = act.clone();
             let q = id.clone();
             let o = option.id.clone();
             Callback::from(move |_: Event| act.emit(Action::Choose { q: q.clone(), option: o.clone() }))
@@ -93,7 +74,7 @@ pub fn QuestionScreen(props: &ScreenProps) -> Html {
     });
 
     html! {
-        <form class="question" onsubmit={submit} novalidate=true>
+        <form key="question" class="question" onsubmit={submit} novalidate=true>
             <p class="position" id="position">{ question_of(lang, n, total) }</p>
             <progress max={total.to_string()} value={n.to_string()} aria-labelledby="position"></progress>
             <p class="area">{ area }</p>
@@ -110,7 +91,7 @@ pub fn QuestionScreen(props: &ScreenProps) -> Html {
                 <p class="hint" id={hint_id}>{ hint }</p>
                 <div class="options">{ for options }</div>
             </fieldset>
-            if tried && !answered {
+            if needs_answer {
                 <p class="error" id={error_id} role="alert">{ t(lang, Ui::MustAnswer) }</p>
             }
             <div class="nav">

@@ -1,20 +1,37 @@
 //! The result: the level (tingkat), the next step (langkah berikutnya) first
 //! and largest, the plan, the chart and why each area scored as it did.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use super::chart::{area_chart, Chart};
 use super::checklist;
 use super::share::SharePanel;
 use super::text::{self, points_lost, score_of, t, Ui};
-use super::{RestartButton, ScreenProps};
+use super::RestartButton;
 use crate::assessment::checklist as checklist_core;
-use crate::assessment::flow::{Action, Answers};
+use crate::assessment::config;
+use crate::assessment::flow::{Action, Answers, State};
 use crate::assessment::plan::{self, answer_label};
 use crate::assessment::{archive, code, score, Bank, Lang};
 
+/// The owner's own result gets the state, a way to act on it, and what its
+/// page knows beside them.
+#[derive(Clone, PartialEq, Properties)]
+pub struct ResultProps {
+    pub state: Rc<State>,
+    pub act: Callback<Action>,
+    /// The host's contact for the next step ("Hubungi kami"), when embedded.
+    #[prop_or_default]
+    pub contact: Option<Rc<config::Contact>>,
+    /// Where the progress is saved: the checklist and earlier results are
+    /// kept beside it.
+    pub progress_key: AttrValue,
+}
+
 #[component]
-pub fn ResultScreen(props: &ScreenProps) -> Html {
+pub fn ResultScreen(props: &ResultProps) -> Html {
     let state = &props.state;
     let lang = state.lang;
     let bank = super::bank();
@@ -220,7 +237,7 @@ fn older_questions(lang: Lang, entry: &archive::Released) -> String {
 }
 
 /// "Hubungi kami": the embedding organisation's contact for the next step.
-fn contact_us(lang: Lang, contact: &crate::assessment::config::Contact) -> Html {
+fn contact_us(lang: Lang, contact: &config::Contact) -> Html {
     html! {
         <section class="contact" aria-labelledby="contact-heading">
             <h2 id="contact-heading">{ t(lang, Ui::ContactUs) }</h2>

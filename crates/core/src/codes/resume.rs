@@ -39,6 +39,7 @@ pub fn resume(
         notice: saved.notice,
         name: name.unwrap_or_default(),
         finished_on: None,
+        unanswered: None,
     };
     let nothing_saved = saved.answers.values().all(Vec::is_empty);
     if nothing_saved || saved.answers == carried.answers {

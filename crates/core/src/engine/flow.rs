@@ -106,6 +106,10 @@ pub struct State {
     /// The day the result was last shown (tanggal penilaian), printed with
     /// it so a trainer or the owner can tell an old result from a new one.
     pub finished_on: Option<Day>,
+    /// The question "Lanjut" was asked on without an answer: its screen
+    /// says an answer is needed until it has one, and no other screen does.
+    /// Not saved: a reopened page starts without it.
+    pub unanswered: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -169,7 +173,25 @@ pub fn is_answered(state: &State, q: &str) -> bool {
     state.answers.get(q).is_some_and(|a| !a.is_empty())
 }
 
-pub fn apply(bank: &Bank, mut state: State, action: Action) -> State {
+/// Whether the question on screen must say an answer is needed: "Lanjut"
+/// was asked on it, and it still has none.
+pub fn needs_answer(state: &State) -> bool {
+    match (&state.screen, &state.unanswered) {
+        (Screen::Question(on), Some(asked)) => on == asked && !is_answered(state, on),
+        _ => false,
+    }
+}
+
+pub fn apply(bank: &Bank, state: State, action: Action) -> State {
+    let on = state.screen.clone();
+    let mut state = step(bank, state, action);
+    if state.screen != on {
+        state.unanswered = None;
+    }
+    state
+}
+
+fn step(bank: &Bank, mut state: State, action: Action) -> State {
     match action {
         Action::SetLang(lang) => state.lang = lang,
         Action::DismissNotice => state.notice = None,
@@ -188,7 +210,10 @@ pub fn apply(bank: &Bank, mut state: State, action: Action) -> State {
             let Screen::Question(current) = &state.screen else {
                 return state;
             };
+            // The choice and "Lanjut" arrive here in the order they were
+            // made, so a quick tap on an option and then "Lanjut" moves on.
             if !is_answered(&state, current) {
+                state.unanswered = Some(current.clone());
                 return state;
             }
             let shown = shown_ids(bank, &state.answers);

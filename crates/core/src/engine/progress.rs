@@ -206,5 +206,6 @@ pub fn decode(bank: &Bank, text: &str, lang: Lang) -> Result<State, LoadError> {
         notice: None,
         name: saved.name,
         finished_on: saved.finished_on,
+        unanswered: None,
     })
 }
