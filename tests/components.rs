@@ -1,4 +1,4 @@
-//! A Yew component only where it keeps state (a hook): one that keeps none is a plain function returning `Html`, since each component costs every page that shows it its own render and identity code (the language switch, intro, questions, review and chart as functions: owner's first load −2.5 KB brotli, docs/bytes.md).
+//! A Yew component only where it keeps state (a hook): one that keeps none is a plain function returning `Html`, since each component costs every page that shows it its own render and identity code (the language switch, "Mulai dari awal", intro, questions, review and chart as functions: owner's first load −3.0 KB brotli, docs/bytes.md).
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::fs;

@@ -40,7 +40,7 @@ pub fn intro(state: &State, act: &Callback<Action>, embedded: bool) -> Html {
                         { t(lang, Ui::Continue) }
                         if let Some(resume) = resume { <span class="sub">{ resume }</span> }
                     </button>
-                    <super::RestartButton lang={lang} act={act.clone()} />
+                    { super::restart_button(state, act) }
                 } else {
                     <button type="button" class="primary" onclick={start}>{ t(lang, Ui::Start) }</button>
                 }

@@ -25,7 +25,7 @@ pub mod storage;
 pub mod text;
 pub mod trainer;
 
-pub use parts::{lang_switch, RestartButton};
+pub use parts::{lang_switch, restart_button};
 use place::{current_route, go_to};
 
 use std::rc::Rc;

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use super::text::{t, Ui};
-use crate::assessment::flow::Action;
+use crate::assessment::flow::{Action, State};
 use crate::assessment::Lang;
 
 /// The language switch: a function, not a component, since it keeps no
@@ -25,34 +25,27 @@ pub fn lang_switch(shown: Lang, on_change: &Callback<Lang>) -> Html {
     }
 }
 
-#[derive(Clone, PartialEq, Properties)]
-pub struct RestartProps {
-    pub lang: Lang,
-    pub act: Callback<Action>,
-}
-
-/// "Mulai dari awal" deletes every answer, so it asks first, in place.
-#[component]
-pub fn RestartButton(props: &RestartProps) -> Html {
-    let lang = props.lang;
-    let asking = use_state(|| false);
-    if !*asking {
-        let ask = {
-            let asking = asking.clone();
-            Callback::from(move |_| asking.set(true))
-        };
+/// "Mulai dari awal" deletes every answer, so it asks first, in place (the
+/// question is the reducer's: `State::asking_restart`). A function, not a
+/// component (see `intro::intro`).
+pub fn restart_button(state: &State, act: &Callback<Action>) -> Html {
+    let lang = state.lang;
+    if !state.asking_restart {
         return html! {
-            <button type="button" class="secondary" onclick={ask}>{ t(lang, Ui::StartOver) }</button>
+            <button type="button" class="secondary" onclick={act.reform(|_| Action::AskRestart)}>
+                { t(lang, Ui::StartOver) }
+            </button>
         };
     }
-    let cancel = Callback::from(move |_| asking.set(false));
     html! {
         <div class="confirm" role="alertdialog" aria-labelledby="restart-q">
             <p id="restart-q">{ t(lang, Ui::RestartConfirm) }</p>
-            <button type="button" class="danger" onclick={props.act.reform(|_| Action::Restart)}>
+            <button type="button" class="danger" onclick={act.reform(|_| Action::Restart)}>
                 { t(lang, Ui::RestartYes) }
             </button>
-            <button type="button" class="secondary" onclick={cancel}>{ t(lang, Ui::RestartNo) }</button>
+            <button type="button" class="secondary" onclick={act.reform(|_| Action::KeepAnswers)}>
+                { t(lang, Ui::RestartNo) }
+            </button>
         </div>
     }
 }

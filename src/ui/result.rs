@@ -9,7 +9,6 @@ use super::chart::{area_chart, Chart};
 use super::checklist;
 use super::share::SharePanel;
 use super::text::{self, points_lost, score_of, t, Ui};
-use super::RestartButton;
 use crate::assessment::checklist as checklist_core;
 use crate::assessment::config;
 use crate::assessment::flow::{Action, Answers, State};
@@ -125,7 +124,7 @@ pub fn ResultScreen(props: &ResultProps) -> Html {
                 <button type="button" class="secondary" onclick={props.act.reform(|_| Action::Review)}>
                     { t(lang, Ui::EditAnswers) }
                 </button>
-                <RestartButton lang={lang} act={props.act.clone()} />
+                { super::restart_button(state, &props.act) }
             </div>
         </section>
     }

@@ -1,4 +1,4 @@
-//! An owner moving through the questions: "Lanjut" without an answer stays on the question and says an answer is needed, on that question only; a choice made just before "Lanjut" counts.
+//! An owner moving through the questions: "Lanjut" without an answer stays on the question and says an answer is needed, on that question only; a choice made just before "Lanjut" counts; "Mulai dari awal" asks before it deletes anything.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
@@ -17,6 +17,10 @@ enum Tap {
     SameOptionAgain,
     Next,
     Back,
+    /// "Mulai dari awal", then "Ya, hapus" or "Tidak".
+    StartOver,
+    YesDelete,
+    NoKeep,
 }
 
 /// The state after the taps, from a fresh page.
@@ -27,6 +31,9 @@ fn run(taps: &[Tap]) -> State {
             Tap::Start => Action::Start,
             Tap::Next => Action::Next,
             Tap::Back => Action::Back,
+            Tap::StartOver => Action::AskRestart,
+            Tap::YesDelete => Action::Restart,
+            Tap::NoKeep => Action::KeepAnswers,
             Tap::FirstOption | Tap::SameOptionAgain => {
                 let Screen::Question(q) = &state.screen else {
                     panic!("no question on screen to choose in");
@@ -111,4 +118,55 @@ fn unticking_the_only_choice_says_so_again() {
     assert!(at > 1, "the bank starts with a single-choice question");
     taps.extend([Next, FirstOption, SameOptionAgain]);
     check(&taps, at, true);
+}
+
+/// After the taps, back on the intro: whether it asks "delete every
+/// answer?", and how many questions still have an answer.
+fn check_start_over(taps: &[Tap], asks: bool, answered: usize) {
+    let state = run(taps);
+    assert_eq!(state.screen, Screen::Intro, "on the intro");
+    assert_eq!(
+        state.asking_restart, asks,
+        "whether it asks before deleting"
+    );
+    assert_eq!(
+        state.answers.values().filter(|a| !a.is_empty()).count(),
+        answered,
+        "answers kept"
+    );
+}
+
+/// An owner who answered the first question and went back to the intro.
+const BACK_ON_THE_INTRO: &[Tap] = &[Start, FirstOption, Next, Back, Back];
+
+#[test]
+fn mulai_dari_awal_asks_first_and_deletes_nothing_yet() {
+    check_start_over(&[BACK_ON_THE_INTRO, &[StartOver]].concat(), true, 1);
+}
+
+#[test]
+fn tidak_keeps_every_answer() {
+    check_start_over(
+        &[BACK_ON_THE_INTRO, &[StartOver, NoKeep]].concat(),
+        false,
+        1,
+    );
+}
+
+#[test]
+fn ya_hapus_deletes_every_answer() {
+    check_start_over(
+        &[BACK_ON_THE_INTRO, &[StartOver, YesDelete]].concat(),
+        false,
+        0,
+    );
+}
+
+#[test]
+fn leaving_the_screen_forgets_the_question() {
+    check_start_over(
+        &[BACK_ON_THE_INTRO, &[StartOver, Start, Back, Back]].concat(),
+        false,
+        1,
+    );
 }

@@ -256,7 +256,7 @@ proptest! {
         };
         let lang = if english { Lang::En } else { Lang::Id };
         let finished_on = day.and_then(|(y, m, d)| Day::new(y, m, d));
-        let state = State { lang, screen, answers, from_review, notice: None, name, finished_on, unanswered: None };
+        let state = State { lang, screen, answers, from_review, notice: None, name, finished_on, unanswered: None, asking_restart: false };
         let text = progress::encode(bank, &state);
         let back = progress::decode(bank, &text, lang);
         prop_assert_eq!(back, Ok(state), "saved as {}", text);

@@ -40,6 +40,7 @@ pub fn resume(
         name: name.unwrap_or_default(),
         finished_on: None,
         unanswered: None,
+        asking_restart: false,
     };
     let nothing_saved = saved.answers.values().all(Vec::is_empty);
     if nothing_saved || saved.answers == carried.answers {

@@ -110,6 +110,9 @@ pub struct State {
     /// says an answer is needed until it has one, and no other screen does.
     /// Not saved: a reopened page starts without it.
     pub unanswered: Option<String>,
+    /// "Mulai dari awal" was tapped: the screen asks before every answer is
+    /// deleted. Not saved, and forgotten when the screen changes.
+    pub asking_restart: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -131,6 +134,10 @@ pub enum Action {
     ShowResult {
         today: Option<Day>,
     },
+    /// "Mulai dari awal": ask before deleting every answer.
+    AskRestart,
+    /// The owner answered the question "no": nothing is deleted.
+    KeepAnswers,
     Restart,
     SetName(String),
     /// Replace everything, e.g. with the progress saved for another question
@@ -187,6 +194,7 @@ pub fn apply(bank: &Bank, state: State, action: Action) -> State {
     let mut state = step(bank, state, action);
     if state.screen != on {
         state.unanswered = None;
+        state.asking_restart = false;
     }
     state
 }
@@ -198,6 +206,8 @@ fn step(bank: &Bank, mut state: State, action: Action) -> State {
         Action::Notify(notice) => state.notice = Some(notice),
         Action::SetName(name) => state.name = name,
         Action::Restore(saved) => state = *saved,
+        Action::AskRestart => state.asking_restart = true,
+        Action::KeepAnswers => state.asking_restart = false,
         Action::Start => {
             state.from_review = false;
             state.screen = match first_unanswered(bank, &state.answers) {

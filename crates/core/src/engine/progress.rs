@@ -207,5 +207,6 @@ pub fn decode(bank: &Bank, text: &str, lang: Lang) -> Result<State, LoadError> {
         name: saved.name,
         finished_on: saved.finished_on,
         unanswered: None,
+        asking_restart: false,
     })
 }
