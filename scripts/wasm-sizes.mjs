@@ -162,14 +162,16 @@ export function brotliWithout(buf, w, drop, ranges = []) {
 /** The data section's bytes by kind, as ranges of the file:
  * - the built-in bank's pack (`packs`: the files it may be, found by their bytes);
  * - texts: runs of at least 4 printable characters (UTF-8);
- * - type identifiers: 16 bytes that look random (13 or more distinct
- *   values, 3 or more above 0x7f). Rust's `TypeId` is 16 such bytes in
- *   the data section, one for each type yew tells apart at run time (each
- *   component, its scope and props wrapper, each hook's state); a heuristic,
- *   so read it as about how many;
+ * - random-looking blocks: 16 bytes with 13 or more distinct values, 3 or
+ *   more above 0x7f. Rust's `TypeId` is 16 such bytes in the data section,
+ *   one for each type yew tells apart at run time (each component, its
+ *   scope and props wrapper, each hook's state), so in a page with yew
+ *   most are those; tables of random-looking numbers count too (the QR
+ *   encoder's, serde_json's for floats in the reader). A heuristic: read
+ *   it as about how many;
  * - the rest: vtables, tables, numbers. */
 export function dataKinds(buf, w, packs) {
-  const kinds = { "the built-in bank's pack": [], texts: [], 'type identifiers': [], 'the rest': [] };
+  const kinds = { "the built-in bank's pack": [], texts: [], 'random-looking blocks': [], 'the rest': [] };
   if (!w.dataRange) return kinds;
   const [start, end] = w.dataRange;
   const pack = packs.map((p) => [buf.indexOf(p, start), p.length]).find(([at]) => at >= start && at < end);
@@ -203,7 +205,7 @@ export function dataKinds(buf, w, packs) {
     let j = i; let chars = 0;
     for (let n; j < end && !inPack(j) && (n = char(j)); j += n) chars++;
     if (chars >= 4) { push('texts', i, j); i = j; continue; }
-    if (looksRandom(i)) { push('type identifiers', i, i + 16); i += 16; continue; }
+    if (looksRandom(i)) { push('random-looking blocks', i, i + 16); i += 16; continue; }
     i++;
   }
   if (rest < end) kinds['the rest'].push([rest, end]);
@@ -303,6 +305,6 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     .map((f) => readFileSync(new URL(`../crates/core/src/engine/${f}`, import.meta.url)));
   for (const [kind, ranges] of Object.entries(dataKinds(buf, w, packs))) {
     const r = brotliWithout(buf, w, () => false, ranges);
-    line(kind === 'type identifiers' ? `${kind} (${ranges.length})` : kind, r.shipped - r.without, r.bytes);
+    line(kind === 'random-looking blocks' ? `${kind} (${ranges.length} of 16 B)` : kind, r.shipped - r.without, r.bytes);
   }
 }
