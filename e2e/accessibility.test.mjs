@@ -152,8 +152,15 @@ async function walk({ viewport, deviceScaleFactor, text200 = false }) {
   await check('result with chart and share panel');
   await page.getByRole('button', { name: 'Mulai dari awal' }).click();
   await page.locator('[role=alertdialog]').waitFor();
+  // The question replaces its button: focus goes to the safe answer, and
+  // back to the button when the owner keeps the answers.
+  const focused = () => page.evaluate(() => document.activeElement?.textContent.trim());
+  await page.waitForFunction(() => document.activeElement?.id === 'restart-no', null, { timeout: 5000 });
+  assert.equal(await focused(), 'Batal');
   await check('restart confirmation');
   await page.getByRole('button', { name: 'Batal' }).click();
+  await page.waitForFunction(() => document.activeElement?.id === 'restart', null, { timeout: 5000 });
+  assert.equal(await focused(), 'Mulai dari awal');
   await page.goto(link);
   await page.locator('#screen-heading', { hasText: 'Hasil yang dibagikan' }).waitFor();
   await check('shared result');

@@ -361,17 +361,28 @@ pub fn App(props: &AppProps) -> Html {
             if std::mem::replace(&mut *first.borrow_mut(), false) {
                 return;
             }
-            let document = gloo::utils::document();
             if let Some(window) = web_sys::window() {
                 window.scroll_to_with_x_and_y(0.0, 0.0);
             }
-            if let Some(heading) = document.get_element_by_id("screen-heading") {
-                if let Ok(heading) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(heading)
-                {
-                    let _ = heading.focus();
-                }
-            }
+            focus("screen-heading");
         });
+    }
+    // "Mulai dari awal" asks in place of its button: focus goes to the safe
+    // answer ("Batal"), and back to the button when the owner keeps the
+    // answers, so a keyboard or screen reader user is not left at the top of
+    // the page. On a new screen its heading has the focus instead.
+    {
+        let seen = use_mut_ref(|| None::<Screen>);
+        use_effect_with(
+            (state.asking_restart, state.screen.clone()),
+            move |(asking, screen)| {
+                let same_screen = seen.borrow().as_ref() == Some(screen);
+                *seen.borrow_mut() = Some(screen.clone());
+                if same_screen && !focus(if *asking { "restart-no" } else { "restart" }) {
+                    focus("screen-heading");
+                }
+            },
+        );
     }
 
     let screen = match (&*route, &state.screen) {
@@ -486,6 +497,15 @@ pub fn App(props: &AppProps) -> Html {
                 }
             </footer>
         </>
+    }
+}
+
+/// Moves the focus to the element with this id, if there is one.
+fn focus(id: &str) -> bool {
+    let element = gloo::utils::document().get_element_by_id(id);
+    match element.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
+        Some(element) => element.focus().is_ok(),
+        None => false,
     }
 }
 

@@ -32,7 +32,7 @@ pub fn restart_button(state: &State, act: &Callback<Action>) -> Html {
     let lang = state.lang;
     if !state.asking_restart {
         return html! {
-            <button type="button" class="secondary" onclick={act.reform(|_| Action::AskRestart)}>
+            <button type="button" id="restart" class="secondary" onclick={act.reform(|_| Action::AskRestart)}>
                 { t(lang, Ui::StartOver) }
             </button>
         };
@@ -43,7 +43,7 @@ pub fn restart_button(state: &State, act: &Callback<Action>) -> Html {
             <button type="button" class="danger" onclick={act.reform(|_| Action::Restart)}>
                 { t(lang, Ui::RestartYes) }
             </button>
-            <button type="button" class="secondary" onclick={act.reform(|_| Action::KeepAnswers)}>
+            <button type="button" id="restart-no" class="secondary" onclick={act.reform(|_| Action::KeepAnswers)}>
                 { t(lang, Ui::RestartNo) }
             </button>
         </div>
