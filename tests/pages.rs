@@ -37,7 +37,7 @@ fn browser_note() -> String {
 }
 
 /// The owner's intro as the app renders it on a first visit (`ui::intro`,
-/// `ui::LangSwitch`, the footer of `ui::App`); what only the app can make
+/// `ui::parts::lang_switch`, the footer of `ui::App`); what only the app can make
 /// work is marked `perlu-app`.
 fn owner_body() -> String {
     let lang_button = |code: &str, label: &str, name: &str, pressed: bool| {
