@@ -68,9 +68,9 @@ function recordRequests(page) {
 
 /**
  * Waits for `locator` on a WordPress screen. A timeout says what the page
- * showed instead (its address, heading, notices and disabled buttons) and
- * its last requests to WordPress: a CI run once timed out on "New user
- * created." with nothing more to go on.
+ * showed instead (its address, heading, notices, disabled buttons, the
+ * form's fields and the focus) and its last requests to WordPress: a CI
+ * run once timed out on "New user created." with nothing more to go on.
  */
 async function shows(page, locator, what) {
   try {
@@ -184,8 +184,8 @@ test('an administrator installs WordPress, uploads the plugin zip and sets the w
   // WordPress's own install form. The password first: once WordPress has
   // put its made-up one in place it moves the focus there, and a field
   // filled before that could lose its text to the password field (a run
-  // under heavy disk load sent the form back with no user name). Every
-  // field is checked again just before the form is sent.
+  // under heavy disk load here had the form refused in 46 ms, before any
+  // install). Every field is checked again just before the form is sent.
   await page.goto(`${WP}/wp-admin/install.php`);
   await typeNewPassword(page, admin.password);
   const install = { '#weblog_title': 'Dinas Perdagangan (uji)', '#user_login': admin.login, '#admin_email': admin.email };
