@@ -5,9 +5,9 @@
 // upload the plugin's zip, set the widget address, create an Author
 // (through WordPress's REST API), who publishes a post with the shortcode
 // and the block; then a visitor on a phone takes the assessment through to
-// the result. The widget is served by
-// scripts/serve.mjs on another origin with the frame-ancestors value the
-// settings page shows. Each run installs WordPress into a fresh database.
+// the result. The widget is served by scripts/serve.mjs on another origin
+// with the frame-ancestors value the settings page shows. Each run installs
+// WordPress into a fresh database.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -93,6 +93,24 @@ async function shows(page, locator, what) {
   }
 }
 
+/**
+ * POSTs `data` to WordPress's REST API route `route` as the page's
+ * logged-in user, with that user's nonce, as the block editor does; so
+ * WordPress's checks for that user's role apply. Returns the status and
+ * the answer's body.
+ */
+function restPost(page, route, data) {
+  return page.evaluate(async ([r, d]) => {
+    const nonce = await (await fetch('/wp-admin/admin-ajax.php?action=rest-nonce')).text();
+    const res = await fetch(`/index.php?rest_route=${r}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-wp-nonce': nonce },
+      body: JSON.stringify(d),
+    });
+    return { status: res.status, body: await res.json() };
+  }, [route, data]);
+}
+
 async function logIn(page, user, again = true) {
   await page.goto(`${WP}/wp-login.php`);
   // WordPress's login page moves the focus to its first field and selects
@@ -127,10 +145,10 @@ async function logIn(page, user, again = true) {
  * arrived, puts a password it made up there and moves the focus to it
  * (user-profile.js). jQuery runs those ready handlers in a task of their own,
  * which on a busy machine can come after the load event a navigation waits
- * for. A password typed
- * before them was replaced, WordPress kept its own, and the log-in that
- * followed was refused ("The password you entered for the username admin is
- * incorrect", a CI run). So the password is typed once the made-up one is in
+ * for. A password typed before them was replaced, WordPress kept its own,
+ * and the log-in that followed was refused ("The password you entered for
+ * the username admin is incorrect", a CI run). So the password is typed
+ * once the made-up one is in
  * place, and checked just before the form is sent.
  */
 async function typeNewPassword(page, password) {
@@ -253,17 +271,10 @@ test('an author cannot reach the settings, and publishes posts with the widget',
   // once in CI with no sign of why; the install form above still goes
   // through that password field.)
   await page.goto(`${WP}/wp-admin/users.php`);
-  const made = await page.evaluate(async (user) => {
-    const nonce = await (await fetch('/wp-admin/admin-ajax.php?action=rest-nonce')).text();
-    const r = await fetch('/index.php?rest_route=/wp/v2/users', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-wp-nonce': nonce },
-      body: JSON.stringify({ username: user.login, email: user.email, password: user.password, roles: ['author'] }),
-    });
-    const body = await r.json();
-    return { status: r.status, username: body.username, roles: body.roles, message: body.message };
-  }, author);
-  assert.deepEqual(made, { status: 201, username: author.login, roles: ['author'], message: undefined });
+  const { status, body: made } = await restPost(page, '/wp/v2/users',
+    { username: author.login, email: author.email, password: author.password, roles: ['author'] });
+  assert.deepEqual({ status, username: made.username, roles: made.roles, message: made.message },
+    { status: 201, username: author.login, roles: ['author'], message: undefined });
   // The Users screen lists the Author with the role.
   await page.goto(`${WP}/wp-admin/users.php?role=author`);
   assert.equal((await page.locator('td.username strong a').allTextContents()).join(), author.login);
@@ -287,16 +298,10 @@ test('an author cannot reach the settings, and publishes posts with the widget',
 
   // Posts are saved the way the block editor saves them: the REST API with
   // the logged-in author's nonce, so WordPress's filters for authors apply.
-  const publish = (title, content) => writer.evaluate(async ([t, c]) => {
-    const nonce = await (await fetch('/wp-admin/admin-ajax.php?action=rest-nonce')).text();
-    const r = await fetch('/index.php?rest_route=/wp/v2/posts', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-wp-nonce': nonce },
-      body: JSON.stringify({ title: t, content: c, status: 'publish' }),
-    });
-    const body = await r.json();
-    return { status: r.status, link: body.link, raw: body.content?.raw };
-  }, [title, content]);
+  const publish = async (title, content) => {
+    const { status, body } = await restPost(writer, '/wp/v2/posts', { title, content, status: 'publish' });
+    return { status, link: body.link, raw: body.content?.raw };
+  };
   // The README's plain snippet in a Custom HTML block: WordPress drops the script.
   const pasted = await publish('Snippet', `<!-- wp:html -->\n<script src="${widget}/embed.js" async></script>\n<div data-cek-siap-ekspor data-lang="id"></div>\n<!-- /wp:html -->`);
   assert.equal(pasted.status, 201);
