@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import {
-  test, before, after, context, assertCspHolds, start, phone, open, answer, answerAll, next, currentQuestion, foreign, cspViolations, PHONE,
+  test, before, after, context, assertCspHolds, brokenWords, start, phone, open, answer, answerAll, next, currentQuestion, foreign, cspViolations, PHONE,
   KEYS, seedStorage, clipped, axeScreen,
 } from './helpers.mjs';
 
@@ -117,6 +117,7 @@ async function walk({ viewport, deviceScaleFactor, text200 = false }) {
       for (const w of await widest(page, viewport.width)) problems.push(`${screen}: wider than the screen: ${w}`);
     }
     for (const c of await clipped(page)) problems.push(`${screen}: clipped: ${c}`);
+    for (const b of await brokenWords(page)) problems.push(`${screen}: a word broken across lines: ${b}`);
     for (const o of await outside(page, viewport.width)) problems.push(`${screen}: off the screen: ${o}`);
     if (text200) for (const u of await unscaled(page)) notScaling.add(`${screen}: ${u}`);
   };

@@ -397,6 +397,33 @@ export async function axeScreen(page, screen) {
 }
 
 /**
+ * Buttons whose label breaks inside a word ("Uba" over "h"): the page lets
+ * long words wrap anywhere (`overflow-wrap: anywhere` on body, for names
+ * and addresses on a narrow screen), which a button squeezed by the text
+ * beside it must not inherit. Each word of each visible button's label is a
+ * range; a word on more than one line has more than one box.
+ */
+export async function brokenWords(page) {
+  return page.evaluate(() => {
+    const out = [];
+    for (const button of document.querySelectorAll('button')) {
+      if (!button.getClientRects().length) continue;
+      const walker = document.createTreeWalker(button, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const m of node.data.matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(node, m.index);
+          range.setEnd(node, m.index + m[0].length);
+          const lines = [...range.getClientRects()].filter((r) => r.width > 0).length;
+          if (lines > 1) out.push(`"${m[0]}" on ${lines} lines in the button "${button.textContent.trim()}"`);
+        }
+      }
+    }
+    return out;
+  });
+}
+
+/**
  * Elements whose content is cut off: overflow hidden or clip, and content
  * larger than the box. Form controls (their text scrolls inside by design)
  * and visually-hidden text (clipped on purpose) are left out.
